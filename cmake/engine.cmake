@@ -1,0 +1,33 @@
+# The engine (src/) and the table of mbedtls error names generated from mbedtls' headers.
+set(WSSL_GENERATED_DIR "${CMAKE_CURRENT_BINARY_DIR}/generated")
+file(GLOB MBEDTLS_PUBLIC_HEADERS "${MBEDTLS_SOURCE_DIR}/include/mbedtls/*.h")
+add_custom_command(
+  OUTPUT "${WSSL_GENERATED_DIR}/mbedtls_error_table.inc"
+  COMMAND "${CMAKE_COMMAND}" -E make_directory "${WSSL_GENERATED_DIR}"
+  COMMAND "${CMAKE_COMMAND}" -DMBEDTLS_INCLUDE_DIR=${MBEDTLS_SOURCE_DIR}/include
+          -DOUTPUT=${WSSL_GENERATED_DIR}/mbedtls_error_table.inc
+          -P "${CMAKE_CURRENT_SOURCE_DIR}/cmake/generate_error_table.cmake"
+  DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/cmake/generate_error_table.cmake" ${MBEDTLS_PUBLIC_HEADERS}
+  COMMENT "Generating mbedtls error names from its headers")
+
+file(GLOB WSSL_ENGINE_SOURCES CONFIGURE_DEPENDS
+  "${CMAKE_CURRENT_SOURCE_DIR}/src/*.cpp")
+add_library(wssl_engine STATIC ${WSSL_ENGINE_SOURCES}
+  "${WSSL_GENERATED_DIR}/mbedtls_error_table.inc")
+target_include_directories(wssl_engine
+  PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}/include"
+  PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/src" "${WSSL_GENERATED_DIR}")
+target_link_libraries(wssl_engine PUBLIC wssl_mbedtls)
+target_compile_options(wssl_engine PRIVATE -Wall -Wextra -fno-exceptions -fno-rtti)
+set_target_properties(wssl_engine PROPERTIES POSITION_INDEPENDENT_CODE ON)
+
+# The exported C ABI, read from the header so that both wasm builds export the same list.
+file(STRINGS "${CMAKE_CURRENT_SOURCE_DIR}/include/wasm_ssl.h" api_lines REGEX "^WSSL_API ")
+set(WSSL_EXPORTS "")
+foreach(line IN LISTS api_lines)
+  if(line MATCHES "(wssl_[a-z0-9_]+)\\(")
+    list(APPEND WSSL_EXPORTS "${CMAKE_MATCH_1}")
+  endif()
+endforeach()
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+  "${CMAKE_CURRENT_SOURCE_DIR}/include/wasm_ssl.h")

@@ -1,0 +1,87 @@
+#include "errors.h"
+
+#include <map>
+#include <string>
+
+#include "wasm_ssl.h"
+
+namespace wssl {
+namespace {
+
+struct ErrorInfo {
+  int32_t code;
+  const char *name;
+  const char *reason;
+};
+
+// Generated at build time from mbedtls' headers (cmake/generate_error_table.cmake).
+const ErrorInfo kMbedtlsErrors[] =
+#include "mbedtls_error_table.inc"
+    ;
+
+// Transport errnos (MicroPython/Linux numbering) that hosts pass through, and the engine's own.
+const ErrorInfo kErrnos[] = {
+    {-1, "EPERM", "Operation not permitted"},
+    {-5, "EIO", "Input/output error"},
+    {-9, "EBADF", "Bad file descriptor (closed or unknown handle)"},
+    {-11, "EAGAIN", "Resource temporarily unavailable"},
+    {-12, "ENOMEM", "Out of memory"},
+    {-13, "EACCES", "Permission denied"},
+    {-22, "EINVAL", "Invalid argument"},
+    {-32, "EPIPE", "Broken pipe"},
+    {-95, "EOPNOTSUPP", "Operation not supported"},
+    {-103, "ECONNABORTED", "Connection aborted"},
+    {-104, "ECONNRESET", "Connection reset by peer"},
+    {-107, "ENOTCONN", "Transport endpoint is not connected"},
+    {-110, "ETIMEDOUT", "Connection timed out"},
+    {-111, "ECONNREFUSED", "Connection refused"},
+    {-113, "EHOSTUNREACH", "No route to host"},
+    {-115, "EINPROGRESS", "Operation now in progress"},
+};
+
+const ErrorInfo kEngineErrors[] = {
+    {WSSL_WANT_VERIFY, "WSSL_WANT_VERIFY", "The handshake waits for the verify callback"},
+    {WSSL_ERR_HOSTNAME_REQUIRED, "WSSL_ERR_HOSTNAME_REQUIRED",
+     "CERT_REQUIRED requires server_hostname"},
+};
+
+template <size_t N>
+const ErrorInfo *find(const ErrorInfo (&table)[N], int32_t code) {
+  for (const ErrorInfo &e : table)
+    if (e.code == code) return &e;
+  return nullptr;
+}
+
+const ErrorInfo *lookup(int32_t code) {
+  // Small negative numbers are errnos first, as in MicroPython (its cut-off is -256).
+  if (code < 0 && code > -256)
+    if (const ErrorInfo *e = find(kErrnos, code)) return e;
+  if (const ErrorInfo *e = find(kEngineErrors, code)) return e;
+  return find(kMbedtlsErrors, code);
+}
+
+}  // namespace
+
+const char *error_name(int32_t code) {
+  if (const ErrorInfo *e = lookup(code)) return e->name;
+  // mbedtls combines a high-level and a low-level code (e.g. X509 format + ASN.1 reason).
+  if (code < 0 && code > -0x8000) {
+    const ErrorInfo *high = find(kMbedtlsErrors, -((-code) & 0xFF80));
+    const ErrorInfo *low = find(kMbedtlsErrors, -((-code) & 0x007F));
+    if (high != nullptr && low != nullptr) {
+      static std::map<int32_t, std::string> combined;  // kept: returned pointers stay valid
+      auto it = combined.emplace(code, std::string(high->name) + "+" + low->name).first;
+      return it->second.c_str();
+    }
+  }
+  return "UNKNOWN_ERROR";
+}
+
+const char *error_reason(int32_t code) {
+  if (const ErrorInfo *e = lookup(code)) return e->reason;
+  if (code < 0 && code > -0x8000)
+    if (const ErrorInfo *high = find(kMbedtlsErrors, -((-code) & 0xFF80))) return high->reason;
+  return "";
+}
+
+}  // namespace wssl

@@ -1,0 +1,209 @@
+#define MBEDTLS_ALLOW_PRIVATE_ACCESS  // ssl.state: to see which handshake messages were exchanged
+#include "tls_connection.h"
+
+#include <cstring>
+
+#include "certificates.h"
+#include "host_stream.h"
+#include "wasm_ssl.h"
+
+namespace wssl {
+
+int32_t TlsConnection::create(std::shared_ptr<const SslConfigSnapshot> config, int32_t stream,
+                              const char *server_hostname,
+                              std::shared_ptr<TlsConnection> *out) {
+  // MicroPython refuses this up front; mbedtls would only fail later in the handshake.
+  if (config->endpoint == WSSL_CLIENT && config->verify_mode == WSSL_CERT_REQUIRED &&
+      server_hostname == nullptr)
+    return WSSL_ERR_HOSTNAME_REQUIRED;
+  std::shared_ptr<TlsConnection> conn(new TlsConnection(config, stream));
+  int ret = mbedtls_ssl_setup(&conn->ssl_, &config->conf);
+  if (ret != 0) return ret;
+  if (server_hostname != nullptr) {
+    ret = mbedtls_ssl_set_hostname(&conn->ssl_, server_hostname);
+    if (ret != 0) return ret;
+  }
+  if (config->verify_callback) mbedtls_ssl_set_verify(&conn->ssl_, record_chain, conn.get());
+  mbedtls_ssl_set_bio(&conn->ssl_, &conn->stream_, host_send, host_recv, nullptr);
+  *out = std::move(conn);
+  return 0;
+}
+
+TlsConnection::TlsConnection(std::shared_ptr<const SslConfigSnapshot> config, int32_t stream)
+    : config_(std::move(config)), stream_(stream) {
+  mbedtls_ssl_init(&ssl_);
+}
+
+TlsConnection::~TlsConnection() { mbedtls_ssl_free(&ssl_); }
+
+int32_t TlsConnection::fail(int32_t code) {
+  if (error_ == 0) error_ = code;
+  return error_;
+}
+
+int TlsConnection::record_chain(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *) {
+  auto *conn = static_cast<TlsConnection *>(self);
+  conn->chain_.push_back({std::vector<uint8_t>(crt->raw.p, crt->raw.p + crt->raw.len), depth});
+  return 0;
+}
+
+bool TlsConnection::handshake_done() const {
+  return mbedtls_ssl_is_handshake_over(const_cast<mbedtls_ssl_context *>(&ssl_)) != 0;
+}
+
+int32_t TlsConnection::handshake() { return drive_handshake(); }
+
+int32_t TlsConnection::drive_handshake() {
+  if (error_ != 0) return error_;
+  if (verify_state_ == VerifyState::kPaused) return WSSL_WANT_VERIFY;
+  while (!handshake_done()) {
+    if (ssl_.state == MBEDTLS_SSL_SERVER_CERTIFICATE) certificate_exchanged_ = true;
+    int ret = mbedtls_ssl_handshake_step(&ssl_);
+    // The chain has been verified (successfully or not): let the host's callback see it.
+    if (config_->verify_callback && verify_state_ == VerifyState::kCollecting &&
+        !chain_.empty() && ret != MBEDTLS_ERR_SSL_WANT_READ &&
+        ret != MBEDTLS_ERR_SSL_WANT_WRITE) {
+      verify_state_ = VerifyState::kPaused;
+      held_error_ = ret;
+      return WSSL_WANT_VERIFY;
+    }
+    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
+    if (ret != 0) return fail(ret);
+  }
+  return 0;
+}
+
+int32_t TlsConnection::verify_complete(int32_t result) {
+  if (verify_state_ != VerifyState::kPaused) return WSSL_EINVAL;
+  verify_state_ = VerifyState::kDone;
+  chain_.clear();
+  chain_.shrink_to_fit();
+  if (result != 0) {
+    // A veto: the peer learns why, and the callback's value is the handshake's error.
+    mbedtls_ssl_send_alert_message(&ssl_, MBEDTLS_SSL_ALERT_LEVEL_FATAL,
+                                   MBEDTLS_SSL_ALERT_MSG_BAD_CERT);
+    return fail(result);
+  }
+  if (held_error_ != 0) return fail(held_error_);
+  return 0;
+}
+
+int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
+  if (error_ != 0) return error_;
+  if (eof_) return 0;
+  if (!handshake_done()) {
+    int32_t ret = drive_handshake();
+    if (ret != 0) return ret;
+  }
+  for (;;) {
+    int ret = mbedtls_ssl_read(&ssl_, buf, static_cast<size_t>(len));
+    if (ret >= 0) return ret;
+    if (ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
+      eof_ = true;
+      return 0;
+    }
+    // A TLS 1.3 ticket is not data: it is stored (session_save) and reading goes on.
+    if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) continue;
+    if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
+    return fail(ret);
+  }
+}
+
+int32_t TlsConnection::write(const uint8_t *buf, int32_t len) {
+  if (error_ != 0) return error_;
+  if (!handshake_done()) {
+    int32_t ret = drive_handshake();
+    if (ret != 0) return ret;
+  }
+  int ret = mbedtls_ssl_write(&ssl_, buf, static_cast<size_t>(len));
+  if (ret >= 0 || ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE)
+    return ret;
+  return fail(ret);
+}
+
+int32_t TlsConnection::pending() const {
+  return static_cast<int32_t>(mbedtls_ssl_get_bytes_avail(&ssl_));
+}
+
+int32_t TlsConnection::close() {
+  if (handshake_done() && error_ == 0) {
+    closing_ = true;
+    int ret = mbedtls_ssl_close_notify(&ssl_);
+    if (ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
+    // Any other failure to say goodbye still closes: the stream is going away regardless.
+  }
+  host_close(stream_);
+  return 0;
+}
+
+const char *TlsConnection::version() const {
+  return handshake_done() ? mbedtls_ssl_get_version(&ssl_) : nullptr;
+}
+
+const char *TlsConnection::cipher() const {
+  return handshake_done() ? mbedtls_ssl_get_ciphersuite(&ssl_) : nullptr;
+}
+
+const char *TlsConnection::alpn_protocol() const { return mbedtls_ssl_get_alpn_protocol(&ssl_); }
+
+const mbedtls_x509_crt *TlsConnection::peer_cert() const { return mbedtls_ssl_get_peer_cert(&ssl_); }
+
+const char *TlsConnection::peer_cert_json() {
+  const mbedtls_x509_crt *crt = peer_cert();
+  if (crt == nullptr) return nullptr;
+  text_ = certificate_json(*crt);
+  return text_.c_str();
+}
+
+uint32_t TlsConnection::verify_flags() const {
+  if (config_->verify_mode == WSSL_CERT_NONE) return MBEDTLS_X509_BADCERT_SKIP_VERIFY;
+  return mbedtls_ssl_get_verify_result(&ssl_);
+}
+
+const char *TlsConnection::verify_info(const char *prefix) {
+  uint32_t flags = verify_flags();
+  if (flags == 0) return "";
+  char buf[1024];
+  int n = mbedtls_x509_crt_verify_info(buf, sizeof buf, prefix == nullptr ? "" : prefix, flags);
+  text_.assign(buf, n > 0 ? static_cast<size_t>(n) : 0);
+  return text_.c_str();
+}
+
+int32_t TlsConnection::session_save(uint8_t *buf, int32_t cap) {
+  if (!handshake_done()) return WSSL_EINVAL;
+  // mbedtls exports each session once (a TLS 1.3 client again after each new ticket), so
+  // the latest export is kept and handed out as often as asked.
+  mbedtls_ssl_session session;
+  mbedtls_ssl_session_init(&session);
+  int ret = mbedtls_ssl_get_session(&ssl_, &session);
+  if (ret == 0) {
+    size_t needed = 0;
+    mbedtls_ssl_session_save(&session, nullptr, 0, &needed);
+    std::vector<uint8_t> blob(needed);
+    ret = mbedtls_ssl_session_save(&session, blob.data(), blob.size(), &needed);
+    if (ret == 0) saved_session_.swap(blob);
+  }
+  mbedtls_ssl_session_free(&session);
+  if (saved_session_.empty()) return ret != 0 ? ret : WSSL_EINVAL;
+  int32_t size = static_cast<int32_t>(saved_session_.size());
+  if (buf != nullptr && cap >= size) std::memcpy(buf, saved_session_.data(), saved_session_.size());
+  return size;
+}
+
+int32_t TlsConnection::session_load(const uint8_t *buf, int32_t len) {
+  if (config_->endpoint != WSSL_CLIENT || handshake_done()) return WSSL_EINVAL;
+  mbedtls_ssl_session session;
+  mbedtls_ssl_session_init(&session);
+  int ret = mbedtls_ssl_session_load(&session, buf, static_cast<size_t>(len));
+  if (ret == 0) ret = mbedtls_ssl_set_session(&ssl_, &session);
+  mbedtls_ssl_session_free(&session);
+  return ret;
+}
+
+bool TlsConnection::resumed() const {
+  // Abbreviated handshakes skip the certificate messages; so do external-PSK ones, which
+  // therefore never count as resumed.
+  return handshake_done() && !certificate_exchanged_ && !config_->has_psk;
+}
+
+}  // namespace wssl

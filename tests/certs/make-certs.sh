@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Makes every certificate the tests use, with the openssl CLI, at test time (nothing that
+# expires is kept in git). Usage: make-certs.sh OUTDIR   (default build/certs)
+# Re-runs only when OUTDIR/.done is missing or older than a day.
+set -euo pipefail
+out=${1:-$(cd "$(dirname "$0")/../.." && pwd)/build/certs}
+if [ -f "$out/.done" ] && [ -z "$(find "$out/.done" -mmin +1440)" ]; then exit 0; fi
+rm -rf "$out"; mkdir -p "$out"; cd "$out"
+
+cat > openssl.cnf <<'EOF'
+[ ca ]
+default_ca = test_ca
+[ test_ca ]
+dir = .
+database = $dir/index.txt
+new_certs_dir = $dir/newcerts
+serial = $dir/serial
+default_md = sha256
+policy = any
+unique_subject = no
+copy_extensions = none
+[ any ]
+commonName = supplied
+[ req ]
+distinguished_name = dn
+prompt = no
+[ dn ]
+CN = placeholder
+[ v3_ca ]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+[ v3_not_ca ]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+[ v3_server ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = $ENV::SAN
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+[ v3_server_cn_only ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+[ v3_client ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = clientAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+EOF
+mkdir -p newcerts; : > index.txt; echo 1000 > serial
+export SAN=DNS:localhost  # openssl.cnf reads it even for sections that do not use it
+
+key() {  # key NAME TYPE(ec|rsa)
+  case "$2" in
+    ec) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1.key" 2>/dev/null ;;
+    rsa) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1.key" 2>/dev/null ;;
+  esac
+}
+
+# issue NAME ISSUER(self|CA-NAME) CN EXTENSION [SAN] [START END] [MD] [KEYTYPE]
+issue() {
+  local name=$1 issuer=$2 cn=$3 ext=$4 san=${5:-DNS:localhost} start=${6:-} end=${7:-}
+  local md=${8:-sha256} keytype=${9:-ec}
+  key "$name" "$keytype"
+  openssl req -new -key "$name.key" -subj "/CN=$cn" -out "$name.csr" -config openssl.cnf
+  local dates=(-days 30)
+  [ -n "$start" ] && dates=(-startdate "$start" -enddate "$end")
+  if [ "$issuer" = self ]; then
+    SAN=$san openssl ca -batch -config openssl.cnf -selfsign -keyfile "$name.key" \
+      -in "$name.csr" -out "$name.crt" -extensions "$ext" -md "$md" -notext "${dates[@]}" 2>/dev/null
+  else
+    SAN=$san openssl ca -batch -config openssl.cnf -cert "$issuer.crt" -keyfile "$issuer.key" \
+      -in "$name.csr" -out "$name.crt" -extensions "$ext" -md "$md" -notext "${dates[@]}" 2>/dev/null
+  fi
+  openssl x509 -in "$name.crt" -outform DER -out "$name.der"
+  openssl pkey -in "$name.key" -outform DER -out "$name.key.der"
+  rm -f "$name.csr"
+}
+
+localhost_san="DNS:localhost,IP:127.0.0.1,IP:::1"
+
+# The trusted test CA and what it signs.
+issue ca self "wasm-ssl Test CA" v3_ca
+issue server ca localhost v3_server "$localhost_san"
+issue server-rsa ca localhost v3_server "$localhost_san" "" "" sha256 rsa
+issue client ca "wasm-ssl test client" v3_client
+issue expired ca localhost v3_server "$localhost_san" 20200101000000Z 20210101000000Z
+issue not-yet-valid ca localhost v3_server "$localhost_san" 20990101000000Z 20991231000000Z
+issue wrong-host ca wrong.example v3_server "DNS:wrong.example"
+issue wrong-host-cn-only ca wrong.example v3_server_cn_only
+issue client-auth-only ca localhost v3_client
+issue sha1 ca localhost v3_server "$localhost_san" "" "" sha1
+issue self-signed self localhost v3_server "$localhost_san"
+
+# A chain through an intermediate, and one whose intermediate is not a CA.
+issue intermediate ca "wasm-ssl Test Intermediate" v3_ca
+issue chained intermediate localhost v3_server "$localhost_san"
+cat chained.crt intermediate.crt > chained-bundle.crt
+issue not-ca-intermediate ca "wasm-ssl Not-a-CA" v3_not_ca
+issue via-not-ca not-ca-intermediate localhost v3_server "$localhost_san"
+cat via-not-ca.crt not-ca-intermediate.crt > via-not-ca-bundle.crt
+
+# Another CA that nobody trusts, and a server certificate from it.
+issue other-ca self "wasm-ssl Untrusted CA" v3_ca
+issue untrusted other-ca localhost v3_server "$localhost_san"
+
+# A server certificate whose signature is corrupted (last byte of the signature flipped).
+cp server.der bad-signature.der
+size=$(stat -c %s bad-signature.der)
+last=$(od -An -tu1 -j $((size - 1)) -N1 bad-signature.der | tr -d ' ')
+printf "\\$(printf '%03o' $(( last ^ 0xff )))" |
+  dd of=bad-signature.der bs=1 seek=$((size - 1)) conv=notrunc 2>/dev/null
+openssl x509 -inform DER -in bad-signature.der -out bad-signature.crt
+cp server.key bad-signature.key
+
+# cadata forms: PEM bundle, concatenated DER.
+cat other-ca.crt ca.crt > ca-bundle.pem
+cat other-ca.der ca.der > ca-bundle.der
+# A PKCS#8 key (openssl genpkey already writes PKCS#8) and a SEC1 one.
+openssl ec -in server.key -out server-sec1.key 2>/dev/null
+
+touch .done

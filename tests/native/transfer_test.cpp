@@ -1,0 +1,90 @@
+// Application data through the engine: both directions, large transfers, end of stream.
+#include <gtest/gtest.h>
+
+#include "support/tls_fixtures.h"
+
+using namespace wssl_test;
+
+namespace {
+
+class Transfer : public ::testing::TestWithParam<int32_t> {
+ protected:
+  void SetUp() override {
+    ccfg_ = client_config();
+    wssl_config_set_versions(ccfg_, WSSL_TLS1_2, GetParam());
+    scfg_ = server_config();
+  }
+  void TearDown() override {
+    wssl_config_free(ccfg_);
+    wssl_config_free(scfg_);
+  }
+  int32_t ccfg_ = 0, scfg_ = 0;
+};
+
+TEST_P(Transfer, OneMebibyteEachWayArrivesByteForByte) {
+  Pair pair(ccfg_, scfg_);
+  ASSERT_EQ(0, pair.handshake());
+  auto up = random_bytes(1 << 20, 1), down = random_bytes(1 << 20, 2);
+  EXPECT_EQ(up, transfer(pair, true, up));
+  EXPECT_EQ(down, transfer(pair, false, down));
+}
+
+TEST_P(Transfer, CloseNotifyIsEndOfStreamAndClosesTheHostStream) {
+  Pair pair(ccfg_, scfg_);
+  ASSERT_EQ(0, pair.handshake());
+  auto data = random_bytes(100, 3);
+  ASSERT_EQ(data, transfer(pair, true, data));
+  ASSERT_EQ(0, wssl_close(pair.client.conn));
+  EXPECT_EQ(1, pair.client.stream->close_calls);
+  uint8_t buf[16];
+  EXPECT_EQ(0, wssl_read(pair.server.conn, buf, sizeof buf));
+  EXPECT_EQ(0, wssl_read(pair.server.conn, buf, sizeof buf)) << "end of stream stays";
+  EXPECT_EQ(1, wssl_close_notify_received(pair.server.conn));
+  // The closed handle is stale: use after close and a second close are EBADF.
+  EXPECT_EQ(WSSL_EBADF, wssl_read(pair.client.conn, buf, sizeof buf));
+  EXPECT_EQ(WSSL_EBADF, wssl_write(pair.client.conn, buf, sizeof buf));
+  EXPECT_EQ(WSSL_EBADF, wssl_close(pair.client.conn));
+  EXPECT_EQ(1, pair.client.stream->close_calls);
+  pair.client.conn = 0;
+}
+
+TEST_P(Transfer, TransportEndWithoutCloseNotifyIsEndOfStreamButSaysSo) {
+  Pair pair(ccfg_, scfg_);
+  ASSERT_EQ(0, pair.handshake());
+  pair.client.stream->close();  // the transport ends; no TLS goodbye
+  uint8_t buf[16];
+  EXPECT_EQ(0, wssl_read(pair.server.conn, buf, sizeof buf));
+  EXPECT_EQ(0, wssl_close_notify_received(pair.server.conn));
+}
+
+TEST_P(Transfer, TransportEndDuringTheHandshakeIsConnEof) {
+  Pair pair(ccfg_, scfg_);
+  EXPECT_TRUE(is_want(wssl_handshake(pair.client.conn)));
+  pair.server.stream->close();
+  EXPECT_EQ(WSSL_ERR_CONN_EOF, wssl_handshake(pair.client.conn));
+  EXPECT_STREQ("MBEDTLS_ERR_SSL_CONN_EOF", wssl_error_name(WSSL_ERR_CONN_EOF));
+  EXPECT_EQ(WSSL_ERR_CONN_EOF, wssl_handshake(pair.client.conn)) << "errors are sticky";
+}
+
+INSTANTIATE_TEST_SUITE_P(Versions, Transfer, ::testing::Values(WSSL_TLS1_2, WSSL_TLS1_3));
+
+// A host stream whose reads fail with a transport errno.
+class FailingStream : public HostStream {
+ public:
+  int32_t read(uint8_t *, int32_t) override { return -104; }
+  int32_t write(const uint8_t *, int32_t len) override { return len; }
+};
+
+TEST(TransportErrors, AHostErrnoPassesThroughUnchanged) {
+  int32_t ccfg = client_config();
+  int32_t id = register_stream(std::make_shared<FailingStream>());
+  int32_t conn = wssl_conn_new(ccfg, id, "localhost");
+  ASSERT_GT(conn, 0);
+  EXPECT_EQ(-104, wssl_handshake(conn));
+  EXPECT_STREQ("ECONNRESET", wssl_error_name(-104));
+  EXPECT_EQ(0, wssl_close(conn));
+  unregister_stream(id);
+  wssl_config_free(ccfg);
+}
+
+}  // namespace

@@ -1,0 +1,118 @@
+/*
+ * wasm-ssl's mbedtls 3.6 configuration: one file for the native, emscripten and WASI builds,
+ * so that the native tests exercise exactly what ships as WebAssembly.
+ *
+ * What is in: TLS 1.2 + 1.3, client + server, X.509 parsing and verification, ECDHE over
+ * X25519 / P-256 / P-384, ECDSA and RSA certificates, AES-GCM and ChaCha20-Poly1305, PSK,
+ * SNI, ALPN, session tickets. What is out: everything else (no DTLS, CBC, DHE, renegotiation,
+ * file I/O, sockets, timing, debug strings, certificate writing).
+ */
+#ifndef WASM_SSL_MBEDTLS_CONFIG_H
+#define WASM_SSL_MBEDTLS_CONFIG_H
+
+/* ---- Platform: the engine supplies time, entropy and a counting allocator (src/platform) ---- */
+#define MBEDTLS_HAVE_TIME
+#define MBEDTLS_HAVE_TIME_DATE
+#define MBEDTLS_PLATFORM_C
+#define MBEDTLS_PLATFORM_MEMORY          /* heap accounting: wssl_heap_stats() */
+#define MBEDTLS_PLATFORM_CALLOC_MACRO wssl_counted_calloc
+#define MBEDTLS_PLATFORM_FREE_MACRO wssl_counted_free
+#define MBEDTLS_PLATFORM_MS_TIME_ALT     /* monotonic clock: WASI has no default */
+#define MBEDTLS_PLATFORM_GMTIME_R_ALT    /* emscripten's gmtime_r calls into JS time zones */
+#define MBEDTLS_NO_PLATFORM_ENTROPY      /* no /dev/urandom inside wasm ... */
+#define MBEDTLS_ENTROPY_HARDWARE_ALT     /* ... getentropy() instead; also seeds PSA's own DRBG */
+#define MBEDTLS_ENTROPY_C
+#define MBEDTLS_CTR_DRBG_C
+#define MBEDTLS_PSA_CRYPTO_C             /* TLS 1.3 runs on PSA */
+#define MBEDTLS_PSA_KEY_STORE_DYNAMIC
+
+/* WebAssembly loads and stores need no alignment: let mbedtls use word-wide XORs there
+ * (it only assumes this for x86 and Arm). */
+#if defined(__wasm__)
+#define MBEDTLS_EFFICIENT_UNALIGNED_ACCESS
+#endif
+
+/* ---- TLS ---- */
+#define MBEDTLS_SSL_TLS_C
+#define MBEDTLS_SSL_CLI_C
+#define MBEDTLS_SSL_SRV_C
+#define MBEDTLS_SSL_PROTO_TLS1_2
+#define MBEDTLS_SSL_PROTO_TLS1_3
+#define MBEDTLS_SSL_TLS1_3_COMPATIBILITY_MODE
+#define MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_EPHEMERAL_ENABLED
+#define MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_PSK_ENABLED
+#define MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_PSK_EPHEMERAL_ENABLED
+#define MBEDTLS_KEY_EXCHANGE_ECDHE_ECDSA_ENABLED
+#define MBEDTLS_KEY_EXCHANGE_ECDHE_RSA_ENABLED
+#define MBEDTLS_KEY_EXCHANGE_PSK_ENABLED
+#define MBEDTLS_KEY_EXCHANGE_ECDHE_PSK_ENABLED
+#define MBEDTLS_SSL_SERVER_NAME_INDICATION
+#define MBEDTLS_SSL_ALPN
+#define MBEDTLS_SSL_SESSION_TICKETS
+#define MBEDTLS_SSL_TICKET_C
+#define MBEDTLS_SSL_EXTENDED_MASTER_SECRET
+#define MBEDTLS_SSL_KEEP_PEER_CERTIFICATE   /* getpeercert(True) */
+#define MBEDTLS_SSL_ALL_ALERT_MESSAGES
+#define MBEDTLS_SSL_MAX_FRAGMENT_LENGTH
+
+/* ---- Certificates ---- */
+#define MBEDTLS_X509_USE_C
+#define MBEDTLS_X509_CRT_PARSE_C
+#define MBEDTLS_X509_RSASSA_PSS_SUPPORT
+#define MBEDTLS_PEM_PARSE_C
+#define MBEDTLS_BASE64_C
+#define MBEDTLS_PK_C
+#define MBEDTLS_PK_PARSE_C
+#define MBEDTLS_PK_WRITE_C
+#define MBEDTLS_ASN1_PARSE_C
+#define MBEDTLS_ASN1_WRITE_C
+#define MBEDTLS_OID_C
+
+/* ---- Public-key cryptography ---- */
+#define MBEDTLS_BIGNUM_C
+#define MBEDTLS_ECP_C
+#define MBEDTLS_ECDH_C
+#define MBEDTLS_ECDSA_C
+#define MBEDTLS_ECDSA_DETERMINISTIC
+#define MBEDTLS_HMAC_DRBG_C
+#define MBEDTLS_ECP_DP_SECP256R1_ENABLED
+#define MBEDTLS_ECP_DP_SECP384R1_ENABLED
+#define MBEDTLS_ECP_DP_CURVE25519_ENABLED
+#define MBEDTLS_ECP_NIST_OPTIM
+#define MBEDTLS_RSA_C
+#define MBEDTLS_PKCS1_V15
+#define MBEDTLS_PKCS1_V21                /* RSA-PSS: TLS 1.3 signatures with RSA keys */
+
+/* ---- Symmetric cryptography and hashes ---- */
+#define MBEDTLS_CIPHER_C
+#define MBEDTLS_AES_C
+#define MBEDTLS_GCM_C
+#define MBEDTLS_CHACHA20_C
+#define MBEDTLS_POLY1305_C
+#define MBEDTLS_CHACHAPOLY_C
+#define MBEDTLS_MD_C
+#define MBEDTLS_SHA1_C     /* only so SHA-1-signed certificates parse and are *rejected* by name */
+#define MBEDTLS_SHA224_C
+#define MBEDTLS_SHA256_C
+#define MBEDTLS_SHA384_C
+#define MBEDTLS_SHA512_C
+#define MBEDTLS_HKDF_C
+
+/* ---- Sizes ---- */
+/* Peers send full 16 KiB records; anything smaller breaks interop with OpenSSL/GnuTLS/Node. */
+#define MBEDTLS_SSL_IN_CONTENT_LEN  16384
+#define MBEDTLS_SSL_OUT_CONTENT_LEN 16384
+#define MBEDTLS_MPI_MAX_SIZE        512  /* RSA up to 4096 bits */
+#define MBEDTLS_SSL_TLS1_3_DEFAULT_NEW_SESSION_TICKETS 1
+
+#include <stddef.h>
+#ifdef __cplusplus
+extern "C" {
+#endif
+void *wssl_counted_calloc(size_t n, size_t size); /* src/platform/heap.cpp */
+void wssl_counted_free(void *ptr);
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* WASM_SSL_MBEDTLS_CONFIG_H */
