@@ -12,4 +12,4 @@ target_include_directories(wssl_mbedtls PRIVATE
 target_compile_definitions(wssl_mbedtls PUBLIC MBEDTLS_CONFIG_FILE="wasm_ssl_mbedtls_config.h")
 set_source_files_properties(${WSSL_PLATFORM_SOURCES} PROPERTIES
   COMPILE_OPTIONS "-fno-exceptions;-fno-rtti;-Wall;-Wextra")
-set_target_properties(wssl_mbedtls PROPERTIES POSITION_INDEPENDENT_CODE ON C_STANDARD 99)
+set_target_properties(wssl_mbedtls PROPERTIES POSITION_INDEPENDENT_CODE ON C_STANDARD 11)  # wasi-libc needs max_align_t

@@ -1,0 +1,36 @@
+# wasm-ssl. The README's two commands:
+#   make demo   set up, build, and run the main demo
+#   make test   set up, build, and run every test
+# Everything else here is what those two are made of.
+JOBS ?= $(shell nproc)
+EMSDK_ENV = NODE_PATH=/usr/share/nodejs
+
+.PHONY: demo test setup build native emscripten wasi test-native test-js
+
+demo: setup emscripten
+	node examples/demo/run.mjs
+
+test: setup build test-native test-js
+
+setup:
+	scripts/setup.sh
+
+build: native emscripten wasi
+
+native: setup
+	cmake --preset native >/dev/null
+	cmake --build --preset native -j $(JOBS)
+
+emscripten: setup
+	$(EMSDK_ENV) cmake --preset emscripten >/dev/null
+	$(EMSDK_ENV) cmake --build --preset emscripten -j $(JOBS)
+
+wasi: setup
+	cmake --preset wasi >/dev/null
+	cmake --build --preset wasi -j $(JOBS)
+
+test-native: native
+	ctest --preset native -j $(JOBS)
+
+test-js: emscripten wasi
+	npm run -s test:js
