@@ -5,12 +5,13 @@
 JOBS ?= $(shell nproc)
 EMSDK_ENV = NODE_PATH=/usr/share/nodejs
 
-.PHONY: demo test setup build native emscripten wasi test-native test-js
+.PHONY: demo test setup build native emscripten wasi test-native test-js \
+	native-asan test-native-asan fuzz-build test-fuzz
 
 demo: setup emscripten
 	node examples/demo/run.mjs
 
-test: setup build test-native test-js
+test: setup build test-native test-native-asan test-fuzz test-js
 
 setup:
 	scripts/setup.sh
@@ -34,3 +35,20 @@ test-native: native
 
 test-js: emscripten wasi
 	npm run -s test:js
+
+# The native suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+native-asan: setup
+	cmake --preset native-asan >/dev/null
+	cmake --build --preset native-asan -j $(JOBS)
+
+test-native-asan: native-asan
+	ctest --preset native-asan -j $(JOBS)
+
+# libFuzzer harnesses (tests/fuzz/README.md); each runs FUZZ_SECONDS in `make test`.
+FUZZ_SECONDS ?= 20
+fuzz-build: setup
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+
+test-fuzz: fuzz-build
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
