@@ -31,3 +31,9 @@ export async function connectedPair(ssl, client = {}, server = {}, pairOptions =
 }
 
 export const text = (bytes) => new TextDecoder().decode(bytes);
+
+/** Byte-exact comparison of large arrays (jest's toEqual walks them element by element). */
+export function sameBytes(a, b) {
+  return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.length),
+    Buffer.from(b.buffer, b.byteOffset, b.length)) === 0;
+}
