@@ -51,14 +51,14 @@ export class SSLSocket {
    * Up to n decrypted bytes (one TLS record at most), or with n < 0 everything up to the end
    * of stream. An empty array at end of stream; null in non-blocking mode when nothing is there.
    */
-  read(n = -1) {
+  async read(n = -1) {
     if (n === null || n === undefined) n = -1;
     if (!Number.isInteger(n)) throw new TypeError('read(n): n must be an integer');
     return this._serialized('_reads', () => (n < 0 ? this._readAll() : this._readSome(n)));
   }
 
   /** Decrypted bytes into buf (up to nbytes); the count, 0 at end, or null (non-blocking). */
-  readinto(buf, nbytes) {
+  async readinto(buf, nbytes) {
     if (!(buf instanceof Uint8Array)) throw new TypeError('readinto(buf): buf must be a Uint8Array');
     const target = nbytes === undefined ? buf : buf.subarray(0, nbytes);
     return this._serialized('_reads', async () => {
@@ -98,7 +98,7 @@ export class SSLSocket {
    * (non-blocking: the count, or null when nothing could be sent; the next write must then
    * start with the same bytes, as with MicroPython over mbedtls).
    */
-  write(bytes) {
+  async write(bytes) {
     const data = toBytes(bytes);
     return this._serialized('_writes', async () => {
       let sent = 0;
