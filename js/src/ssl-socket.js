@@ -127,7 +127,7 @@ export class SSLSocket {
 
   async _finishClose() {
     try {
-      for (let i = 0; ; i++) {
+      for (;;) {
         let r;
         try {
           r = this._conn.close();
@@ -169,7 +169,7 @@ export class SSLSocket {
    * check took place (CERT_NONE, or before the handshake).
    */
   verify_result() {
-    if (this._closed) return null;
+    if (this._closed || !this._conn.handshakeDone()) return null;
     const flags = this._conn.verifyFlags();
     if (flags === null) return null;
     return { verified: flags === 0, flags, errors: flags ? this._conn.verifyErrors() : [] };
@@ -271,7 +271,7 @@ export class SSLSocket {
   _whenReady(direction) {
     const t = this.transport;
     if (typeof t.whenReady === 'function') return t.whenReady(direction);
-    return pollReady(this, direction);
+    return pollReady(this);
   }
 
   _takeReadahead(target) {
@@ -318,7 +318,7 @@ function verdict(value) {
 }
 
 // A host stream without whenReady(): look again after a short, growing pause.
-async function pollReady(socket, _direction) {
+async function pollReady(socket) {
   socket._pollDelay = Math.min(Math.max(socket._pollDelay * 2, 1), 50);
   await new Promise((resolve) => setTimeout(resolve, socket._pollDelay));
 }
