@@ -9,6 +9,7 @@
 // WOULD_BLOCK) and _close(). It calls _writable() when a blocked transport drains.
 import { WOULD_BLOCK } from '../engine/engine.js';
 import { ChunkQueue } from './chunk-queue.js';
+import { EPIPE } from './transport-errno.js';
 
 export const DEFAULT_HIGH_WATER_MARK = 256 * 1024;
 
@@ -42,7 +43,7 @@ export class HostStream {
 
   write(buf) {
     if (this._errno) return -this._errno;
-    if (this._closed) return -32; // EPIPE
+    if (this._closed) return -EPIPE;
     return this._send(buf);
   }
 

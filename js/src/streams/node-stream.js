@@ -5,13 +5,14 @@
 import { WOULD_BLOCK } from '../engine/engine.js';
 import { HostStream } from './host-stream.js';
 import { transportErrno, EPIPE } from './transport-errno.js';
+import { toBytes } from '../bytes.js';
 
 export class NodeStreamHost extends HostStream {
   /** @param {import('node:stream').Duplex} socket */
   constructor(socket, options) {
     super(options);
     this.socket = socket;
-    this._onData = (chunk) => this._push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+    this._onData = (chunk) => this._push(toBytes(chunk)); // Buffers as they are; strings if setEncoding() was called
     this._onEnd = () => this._end();
     this._onError = (err) => this._fail(transportErrno(err));
     this._onClose = () => this._end();
