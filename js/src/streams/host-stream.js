@@ -54,6 +54,12 @@ export class HostStream {
     this._wakeAll();
   }
 
+  /** Lets go of the transport without closing it (wrap_socket failed before any I/O). */
+  detach() {
+    this._closed = true;
+    this._detach();
+  }
+
   /** Resolves when read (or write) may make progress: data, space, end, error or close. */
   whenReady(direction) {
     if (this._isReady(direction)) return Promise.resolve();
@@ -92,6 +98,7 @@ export class HostStream {
 
   _send(_bytes) { return WOULD_BLOCK; }
   _close() {}
+  _detach() {}
   _pause() {}
   _resume() {}
   /** Whether _send would take bytes now (subclasses with a buffer limit override it). */

@@ -66,6 +66,12 @@ export class WebSocketHost extends HostStream {
   _pause() { if (this._isNodeWs) this.ws.pause(); }
   _resume() { if (this._isNodeWs) this.ws.resume(); }
 
+  _detach() {
+    clearTimeout(this._pollTimer);
+    for (const [event, fn] of [['message', this._onMessage], ['open', this._onOpen], ['error', this._onError],
+      ['close', this._onClose]]) this.ws.removeEventListener(event, fn);
+  }
+
   _close() {
     clearTimeout(this._pollTimer);
     this.ws.removeEventListener('message', this._onMessage);
