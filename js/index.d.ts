@@ -42,6 +42,8 @@ export declare class HostStream implements HostStreamLike {
   read(buf: Uint8Array): number;
   write(buf: Uint8Array): number;
   close(): void;
+  /** Lets go of the transport without closing it. */
+  detach(): void;
   whenReady(direction: 'read' | 'write'): Promise<void>;
 }
 
@@ -158,7 +160,6 @@ export declare class OSError extends Error {
   readonly args: [number, string];
   /** A failed certificate check: one line per failed check. */
   readonly verifyErrors?: string[];
-  readonly peerCertificate?: PeerCertificate;
 }
 
 export declare class ValueError extends Error {}

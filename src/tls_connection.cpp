@@ -98,7 +98,6 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
     int32_t ret = drive_handshake();
     if (ret != 0) return ret;
   }
-  bool ticket_buffered = false;
   for (;;) {
     int ret = mbedtls_ssl_read(&ssl_, buf, static_cast<size_t>(len));
     if (ret >= 0) return ret;
@@ -107,18 +106,10 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
       return 0;
     }
     // A TLS 1.3 ticket is not data: it is stored (session_save) and reading goes on.
-    if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
-      ticket_buffered = false;
-      continue;
-    }
-    // mbedtls_ssl_read() answers a NewSessionTicket with WANT_READ although the whole message
-    // is buffered (the next call processes it): no reason to wait for the host. Once only, in
-    // case processing it does need more bytes.
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ && ssl_.state == MBEDTLS_SSL_TLS1_3_NEW_SESSION_TICKET &&
-        !ticket_buffered) {
-      ticket_buffered = true;
-      continue;
-    }
+    if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) continue;
+    // mbedtls says WANT_READ when it holds a ticket back for the next call: that is work
+    // already received, not a reason to wait for the transport.
+    if (ret == MBEDTLS_ERR_SSL_WANT_READ && mbedtls_ssl_check_pending(&ssl_)) continue;
     if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
     return fail(ret);
   }

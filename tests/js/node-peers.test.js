@@ -7,6 +7,8 @@ import net from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { PassThrough, Readable } from 'node:stream';
 import tls from 'node:tls';
+import { WebSocket } from 'ws';
+import { startBridge } from '../../js/src/bridge/index.js';
 import { certFile } from '../support/paths.js';
 import { RUNTIMES, loadSsl, clientOptions, serverOptions, text } from '../support/ssl.js';
 
@@ -195,6 +197,37 @@ describe.each(RUNTIMES)('%s build with Node TLS peers', (runtime) => {
       await closeServer(server);
     }
   }, 30000);
+
+  describe('incoming backpressure: a reader that does not read pauses the transport', () => {
+    const SIZE = 4 << 20;
+    const payload = randomBytes(SIZE);
+    let server, port, bridge;
+    beforeAll(async () => {
+      server = tls.createServer({ key: pem('server.key'), cert: pem('server.crt') }, (s) => s.end(payload));
+      port = await listen(server);
+      bridge = await startBridge({ allow: [`127.0.0.1:${port}`], log: () => {} });
+    });
+    afterAll(async () => {
+      await bridge.close();
+      await closeServer(server);
+    });
+
+    test.each([
+      ['net.Socket', () => net.connect(port, '127.0.0.1'), (t) => t.socket.isPaused()],
+      ['ws WebSocket', () => new WebSocket(bridge.url(`127.0.0.1:${port}`)), (t) => t.ws.isPaused],
+    ])('%s', async (_name, connect, isPaused) => {
+      const highWaterMark = 64 * 1024;
+      const s = await ssl.wrap_socket(connect(), clientOptions(ssl, { highWaterMark }));
+      // Not reading: the server's 4 MiB pile up only to the mark, then the source is paused.
+      for (let i = 0; i < 200 && !isPaused(s.transport); i++) await new Promise((r) => setTimeout(r, 5));
+      expect(isPaused(s.transport)).toBe(true);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(s.transport._inbox.length).toBeLessThan(highWaterMark + 256 * 1024); // one delivery past the mark at most
+      const all = await s.read();
+      expect(sha256(all)).toBe(sha256(payload));
+      await s.close();
+    });
+  });
 
   test('100 concurrent connections in one instance, each with its own data', async () => {
     const echo = tls.createServer({ key: pem('server.key'), cert: pem('server.crt') }, (s) => s.pipe(s));
