@@ -105,6 +105,8 @@ export interface WrapSocketOptions {
   ciphers?: string[] | string;
   /** Incoming bytes buffered before the transport is paused (default 256 KiB). */
   highWaterMark?: number;
+  /** Client only: a session from SSLSocket.session() to resume (ValueError if not a session). */
+  session?: Bytes;
 }
 
 export interface PeerCertificate {
@@ -146,6 +148,10 @@ export declare class SSLSocket {
   /** null when no verification took place (CERT_NONE). */
   verify_result(): VerifyResult | null;
   pending(): number;
+  /** A client's session for wrap_socket's `session` option; TLS 1.3: after a read took in a ticket. */
+  session(): Uint8Array | null;
+  /** Whether the handshake resumed the offered session. */
+  session_reused(): boolean;
   /** A Node stream.Duplex over this socket (Node only). */
   duplex(): import('node:stream').Duplex;
 }

@@ -185,6 +185,16 @@ export class SSLSocket {
     return this._duplex;
   }
 
+  /**
+   * A client's session, to pass as wrap_socket's `session` option for an abbreviated handshake
+   * with the same server later; null before the handshake, on a server, or (TLS 1.3) until a
+   * read has taken in the server's ticket.
+   */
+  session() { return this._closed ? null : this._conn.sessionSave(); }
+
+  /** Whether the handshake resumed a session offered through `session`. */
+  session_reused() { return !this._closed && this._conn.sessionResumed(); }
+
   /** Decrypted bytes readable without waiting for the transport. */
   pending() { return this._closed ? 0 : this._readahead.length + this._conn.pending(); }
 
