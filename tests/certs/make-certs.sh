@@ -121,14 +121,29 @@ cat chained-rsa.crt rsa-intermediate.crt > chained-rsa-bundle.crt
 issue other-ca self "wasm-ssl Untrusted CA" v3_ca
 issue untrusted other-ca localhost v3_server "$localhost_san"
 
-# A server certificate whose signature is corrupted (last byte of the signature flipped).
-cp server.der bad-signature.der
-size=$(stat -c %s bad-signature.der)
-last=$(od -An -tu1 -j $((size - 1)) -N1 bad-signature.der | tr -d ' ')
-printf "\\$(printf '%03o' $(( last ^ 0xff )))" |
-  dd of=bad-signature.der bs=1 seek=$((size - 1)) conv=notrunc 2>/dev/null
-openssl x509 -inform DER -in bad-signature.der -out bad-signature.crt
-cp server.key bad-signature.key
+# Certificates whose signature is corrupted (last byte of the signature flipped).
+corrupt_signature() {  # corrupt_signature FROM TO
+  cp "$1.der" "$2.der"
+  local size last
+  size=$(stat -c %s "$2.der")
+  last=$(od -An -tu1 -j $((size - 1)) -N1 "$2.der" | tr -d ' ')
+  printf "\\$(printf '%03o' $(( last ^ 0xff )))" |
+    dd of="$2.der" bs=1 seek=$((size - 1)) conv=notrunc 2>/dev/null
+  openssl x509 -inform DER -in "$2.der" -out "$2.crt"
+  cp "$1.key" "$2.key"
+}
+corrupt_signature server bad-signature
+
+# The same faults in client certificates (clientAuth EKU), for servers that check them.
+client_cn="wasm-ssl test client"
+issue expired-client ca "$client_cn" v3_client "" 20200101000000Z 20210101000000Z
+issue not-yet-valid-client ca "$client_cn" v3_client "" 20990101000000Z 20991231000000Z
+issue untrusted-client other-ca "$client_cn" v3_client
+issue self-signed-client self "$client_cn" v3_client
+issue sha1-client ca "$client_cn" v3_client "" "" "" sha1
+issue chained-client intermediate "$client_cn" v3_client
+issue via-not-ca-client not-ca-intermediate "$client_cn" v3_client
+corrupt_signature client bad-signature-client
 
 # cadata forms: PEM bundle, concatenated DER.
 cat other-ca.crt ca.crt > ca-bundle.pem
