@@ -194,8 +194,8 @@ WSSL_API int32_t wssl_handshake(int32_t conn);
 /* Decrypted application data into buf. Completes a deferred handshake first. Returns bytes
  * read (> 0), 0 at end of stream, WSSL_WANT_*, or an error (-EBADF after close). End of
  * stream is the peer's close_notify or, as in mbedtls and MicroPython, the transport ending
- * after the handshake without one; wssl_close_notify_received() tells the two apart. A
- * transport that ends during the handshake is WSSL_ERR_CONN_EOF. */
+ * after the handshake without one, between records; wssl_close_notify_received() tells the two
+ * apart. A transport that ends during the handshake or inside a record is WSSL_ERR_CONN_EOF. */
 WSSL_API int32_t wssl_read(int32_t conn, uint8_t *buf, int32_t len);
 
 /* Encrypts and sends up to len bytes; completes a deferred handshake first. Returns bytes

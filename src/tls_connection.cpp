@@ -100,6 +100,9 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
   }
   for (;;) {
     int ret = mbedtls_ssl_read(&ssl_, buf, static_cast<size_t>(len));
+    // mbedtls reports the transport's end as end of stream (0) even inside a record; bytes of a
+    // record that never completes were cut off, which is an error, not an end.
+    if (ret == 0 && len > 0 && ssl_.in_left > 0) return fail(MBEDTLS_ERR_SSL_CONN_EOF);
     if (ret >= 0) return ret;
     if (ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
       eof_ = true;
