@@ -44,6 +44,19 @@ int32_t TlsConnection::fail(int32_t code) {
   return error_;
 }
 
+int32_t TlsConnection::fail_incoming(int32_t code) {
+  // mbedtls 3.6 reads a record's body without first checking its announced length: a record
+  // longer than any TLS record ends in MBEDTLS_ERR_SSL_BAD_INPUT_DATA ("requesting more data
+  // than fits"), which reads as the caller's mistake. It is the peer's: say so to both.
+  constexpr size_t kRecordHeader = 5;
+  if (code == MBEDTLS_ERR_SSL_BAD_INPUT_DATA && ssl_.in_left >= kRecordHeader) {
+    mbedtls_ssl_send_alert_message(&ssl_, MBEDTLS_SSL_ALERT_LEVEL_FATAL,
+                                   MBEDTLS_SSL_ALERT_MSG_RECORD_OVERFLOW);
+    code = MBEDTLS_ERR_SSL_INVALID_RECORD;
+  }
+  return fail(code);
+}
+
 int TlsConnection::record_chain(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *) {
   auto *conn = static_cast<TlsConnection *>(self);
   conn->chain_.push_back({std::vector<uint8_t>(crt->raw.p, crt->raw.p + crt->raw.len), depth});
@@ -71,7 +84,7 @@ int32_t TlsConnection::drive_handshake() {
       return WSSL_WANT_VERIFY;
     }
     if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
-    if (ret != 0) return fail(ret);
+    if (ret != 0) return fail_incoming(ret);
   }
   return 0;
 }
@@ -114,7 +127,7 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
     // already received, not a reason to wait for the transport.
     if (ret == MBEDTLS_ERR_SSL_WANT_READ && mbedtls_ssl_check_pending(&ssl_)) continue;
     if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
-    return fail(ret);
+    return fail_incoming(ret);
   }
 }
 

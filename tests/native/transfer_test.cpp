@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "mbedtls/ssl.h"
 #include "support/tls_fixtures.h"
 
 using namespace wssl_test;
@@ -95,6 +96,29 @@ TEST_P(Transfer, TransportEndInsideARecordIsConnEofNotEndOfStream) {
   int32_t r = wssl_read(pair.client.conn, buf, sizeof buf);
   EXPECT_EQ(WSSL_ERR_CONN_EOF, r) << wssl_error_name(r);
   EXPECT_EQ(WSSL_ERR_CONN_EOF, wssl_read(pair.client.conn, buf, sizeof buf)) << "errors are sticky";
+}
+
+// A record header announcing more than any TLS record holds: an invalid record (the peer's
+// fault), both in the handshake and after it.
+const std::vector<uint8_t> kOversizedRecord = {23, 3, 3, 0xff, 0xff, 1, 2, 3, 4, 5, 6, 7, 8};
+
+TEST_P(Transfer, AnOversizedRecordAfterTheHandshakeIsAnInvalidRecord) {
+  Pair pair(ccfg_, scfg_);
+  ASSERT_EQ(0, pair.handshake());
+  pair.server.stream->write(kOversizedRecord.data(), static_cast<int32_t>(kOversizedRecord.size()));
+  uint8_t buf[64];
+  int32_t r = wssl_read(pair.client.conn, buf, sizeof buf);
+  EXPECT_EQ(MBEDTLS_ERR_SSL_INVALID_RECORD, r) << wssl_error_name(r);
+  r = wssl_read(pair.server.conn, buf, sizeof buf);  // told with a record_overflow alert
+  EXPECT_EQ(MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE, r) << wssl_error_name(r);
+}
+
+TEST_P(Transfer, AnOversizedRecordInTheHandshakeIsAnInvalidRecord) {
+  Pair pair(ccfg_, scfg_);
+  EXPECT_TRUE(is_want(wssl_handshake(pair.client.conn)));  // ClientHello sent
+  pair.server.stream->write(kOversizedRecord.data(), static_cast<int32_t>(kOversizedRecord.size()));
+  int32_t r = wssl_handshake(pair.client.conn);
+  EXPECT_EQ(MBEDTLS_ERR_SSL_INVALID_RECORD, r) << wssl_error_name(r);
 }
 
 TEST_P(Transfer, TransportEndDuringTheHandshakeIsConnEof) {
