@@ -13,19 +13,22 @@ export async function fetchPage(ssl, port, identity, options = {}) {
   const sock = net.connect(port, '127.0.0.1');
   const s = await ssl.wrap_socket(sock, {
     cert_reqs: ssl.CERT_REQUIRED, cadata: certFile(identity.root), server_hostname: 'localhost', ...options });
-  const localPort = sock.localPort;
-  await s.write('GET / HTTP/1.0\r\n\r\n');
-  const page = text(await s.read());
-  const view = {
-    suite: suiteFromMbedtls(s.version(), s.cipher()),
-    alpn: s.selected_alpn_protocol(),
-    resumed: s.session_reused(),
-    session: s.session(),
-    subject: s.getpeercert()?.subject,
-    verified: s.verify_result()?.verified,
-  };
-  await s.close();
-  return { view, page, localPort };
+  try {
+    const localPort = sock.localPort;
+    await s.write('GET / HTTP/1.0\r\n\r\n');
+    const page = text(await s.read());
+    const view = {
+      suite: suiteFromMbedtls(s.version(), s.cipher()),
+      alpn: s.selected_alpn_protocol(),
+      resumed: s.session_reused(),
+      session: s.session(),
+      subject: s.getpeercert()?.subject,
+      verified: s.verify_result()?.verified,
+    };
+    return { view, page, localPort };
+  } finally {
+    await s.close();
+  }
 }
 
 /**
