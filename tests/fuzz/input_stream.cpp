@@ -44,8 +44,9 @@ void run_transport_input(const uint8_t *data, size_t size, bool is_client) {
   SessionReport out;
   int32_t result = run_session(conn, is_client, [](int32_t) { return true; }, report ? &out : nullptr);
   if (report)
-    std::fprintf(stderr, "wssl-fuzz: handshake %s %s %s%s\n", wssl_error_name(result),
-                 out.version.c_str(), out.cipher.c_str(), out.resumed ? " resumed" : "");
+    std::fprintf(stderr, "wssl-fuzz: handshake %s %s %s%s\n",
+                 result == 0 ? "ok" : wssl_error_name(result), out.version.c_str(),
+                 out.cipher.c_str(), out.resumed ? " resumed" : "");
 }
 
 }  // namespace wssl_fuzz
