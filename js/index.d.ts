@@ -160,6 +160,8 @@ export declare class OSError extends Error {
   readonly args: [number, string];
   /** A failed certificate check: one line per failed check. */
   readonly verifyErrors?: string[];
+  /** After a failed certificate check: the certificate the peer presented. */
+  readonly peerCertificate?: PeerCertificate;
 }
 
 export declare class ValueError extends Error {}
