@@ -104,6 +104,9 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
     }
     // A TLS 1.3 ticket is not data: it is stored (session_save) and reading goes on.
     if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) continue;
+    // mbedtls says WANT_READ when it holds a ticket back for the next call: that is work
+    // already received, not a reason to wait for the transport.
+    if (ret == MBEDTLS_ERR_SSL_WANT_READ && mbedtls_ssl_check_pending(&ssl_)) continue;
     if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
     return fail(ret);
   }

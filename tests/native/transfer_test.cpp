@@ -66,6 +66,22 @@ TEST_P(Transfer, TransportEndDuringTheHandshakeIsConnEof) {
   EXPECT_EQ(WSSL_ERR_CONN_EOF, wssl_handshake(pair.client.conn)) << "errors are sticky";
 }
 
+TEST(Transfer13, DataBehindSessionTicketsIsReadInOneCall) {
+  // A TLS 1.3 server sends its tickets with its first data; all of it is in the client's
+  // transport at once, so one read must return the data instead of asking for more input.
+  int32_t ccfg = client_config(), scfg = server_config();
+  {
+    Pair pair(ccfg, scfg);
+    ASSERT_EQ(0, pair.handshake());
+    const uint8_t data[] = "after the tickets";
+    ASSERT_EQ(int32_t(sizeof data), wssl_write(pair.server.conn, data, sizeof data));
+    uint8_t buf[64];
+    EXPECT_EQ(int32_t(sizeof data), wssl_read(pair.client.conn, buf, sizeof buf));
+  }
+  wssl_config_free(ccfg);
+  wssl_config_free(scfg);
+}
+
 INSTANTIATE_TEST_SUITE_P(Versions, Transfer, ::testing::Values(WSSL_TLS1_2, WSSL_TLS1_3));
 
 // A host stream whose reads fail with a transport errno.
