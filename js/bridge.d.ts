@@ -1,7 +1,7 @@
 // Types of `wasm-ssl/bridge` (js/src/bridge/index.js): the WebSocket→TCP bridge (Node).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WebSocketServer } from 'ws';
+import type { EventEmitter } from 'node:events';
 
 export type Target = string | { host: string; port: number };
 
@@ -23,7 +23,8 @@ export interface BridgeOptions {
 
 export declare class Bridge {
   readonly allowed: Set<string>;
-  readonly wss: WebSocketServer;
+  /** The underlying `ws` WebSocketServer. */
+  readonly wss: EventEmitter;
   address(): AddressInfo;
   /** ws://host:port/path?target=… */
   url(target?: string): string;

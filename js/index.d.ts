@@ -158,7 +158,6 @@ export declare class OSError extends Error {
   readonly args: [number, string];
   /** A failed certificate check: one line per failed check. */
   readonly verifyErrors?: string[];
-  readonly peerCertificate?: PeerCertificate;
 }
 
 export declare class ValueError extends Error {}

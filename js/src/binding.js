@@ -168,18 +168,11 @@ export class TlsConnection {
     return (text || '').split('\n').map((line) => line.trim()).filter(Boolean);
   }
 
-  /** What an error message says about the peer's certificate, when a check failed. */
+  /** What an error during the handshake says about the certificate checks that failed. */
   verificationDetails() {
-    if (!this.verifyFlags()) return {};
+    if (this.handshakeDone() || !this.verifyFlags()) return {};
     const verifyErrors = this.verifyErrors();
-    const peerCertificate = this.peerCertInfo() || undefined;
-    let detail = `certificate checks failed: ${verifyErrors.join('; ')}`;
-    if (peerCertificate) {
-      detail += ` (peer certificate: subject ${peerCertificate.subject}, issuer ${peerCertificate.issuer}, ` +
-        `valid ${peerCertificate.not_before} to ${peerCertificate.not_after}` +
-        `${peerCertificate.subject_alt_names.length ? `, names ${peerCertificate.subject_alt_names.join(', ')}` : ''})`;
-    }
-    return { verifyErrors, peerCertificate, detail };
+    return { verifyErrors, detail: `certificate checks failed: ${verifyErrors.join('; ')}` };
   }
 
   /** The chain to show the verify callback: [{ der, depth }], root-most first. */

@@ -51,14 +51,14 @@ export class SSLSocket {
    * Up to n decrypted bytes (one TLS record at most), or with n < 0 everything up to the end
    * of stream. An empty array at end of stream; null in non-blocking mode when nothing is there.
    */
-  read(n = -1) {
+  async read(n = -1) {
     if (n === null || n === undefined) n = -1;
     if (!Number.isInteger(n)) throw new TypeError('read(n): n must be an integer');
     return this._serialized('_reads', () => (n < 0 ? this._readAll() : this._readSome(n)));
   }
 
   /** Decrypted bytes into buf (up to nbytes); the count, 0 at end, or null (non-blocking). */
-  readinto(buf, nbytes) {
+  async readinto(buf, nbytes) {
     if (!(buf instanceof Uint8Array)) throw new TypeError('readinto(buf): buf must be a Uint8Array');
     const target = nbytes === undefined ? buf : buf.subarray(0, nbytes);
     return this._serialized('_reads', async () => {
@@ -98,7 +98,7 @@ export class SSLSocket {
    * (non-blocking: the count, or null when nothing could be sent; the next write must then
    * start with the same bytes, as with MicroPython over mbedtls).
    */
-  write(bytes) {
+  async write(bytes) {
     const data = toBytes(bytes);
     return this._serialized('_writes', async () => {
       let sent = 0;
@@ -127,7 +127,7 @@ export class SSLSocket {
 
   async _finishClose() {
     try {
-      for (let i = 0; ; i++) {
+      for (;;) {
         let r;
         try {
           r = this._conn.close();
@@ -169,7 +169,7 @@ export class SSLSocket {
    * check took place (CERT_NONE, or before the handshake).
    */
   verify_result() {
-    if (this._closed) return null;
+    if (this._closed || !this._conn.handshakeDone()) return null;
     const flags = this._conn.verifyFlags();
     if (flags === null) return null;
     return { verified: flags === 0, flags, errors: flags ? this._conn.verifyErrors() : [] };
@@ -271,7 +271,7 @@ export class SSLSocket {
   _whenReady(direction) {
     const t = this.transport;
     if (typeof t.whenReady === 'function') return t.whenReady(direction);
-    return pollReady(this, direction);
+    return pollReady(this);
   }
 
   _takeReadahead(target) {
@@ -318,7 +318,7 @@ function verdict(value) {
 }
 
 // A host stream without whenReady(): look again after a short, growing pause.
-async function pollReady(socket, _direction) {
+async function pollReady(socket) {
   socket._pollDelay = Math.min(Math.max(socket._pollDelay * 2, 1), 50);
   await new Promise((resolve) => setTimeout(resolve, socket._pollDelay));
 }

@@ -85,11 +85,13 @@ describe.each(RUNTIMES)('wrap_socket (%s build)', (runtime) => {
     const [a, b] = ssl.memoryPair();
     const client = await ssl.wrap_socket(a, clientOptions(ssl, { do_handshake: false }));
     expect(client.version()).toBeNull();
+    expect(client.verify_result()).toBeNull(); // nothing checked yet
     const serverReady = ssl.wrap_socket(b, serverOptions());
     await client.write('deferred');
     const server = await serverReady;
     expect(text(await server.read(100))).toBe('deferred');
     expect(client.version()).toBe('TLSv1.3');
+    expect(client.verify_result().verified).toBe(true);
     await client.close();
     await server.close();
   });
