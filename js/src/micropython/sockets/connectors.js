@@ -5,6 +5,9 @@ import { NodeStreamHost } from '../../streams/node-stream.js';
 import { WebSocketHost } from '../../streams/websocket.js';
 import { transportErrno, errnoOfCode, ECONNRESET } from '../../streams/transport-errno.js';
 
+const POLICY_VIOLATION = 1008; // the bridge's answer for a target outside its allow-list
+const EACCES = 13;
+
 /** TCP through Node's `net` (Node only; async because node:net is loaded on demand). */
 export async function tcpConnector() {
   const { default: net } = await import('node:net');
@@ -34,18 +37,20 @@ export function bridgeConnector(url, options = {}) {
     const target = new URL(url);
     target.searchParams.set('target', host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
     const ws = new WebSocketClass(target.href, ['binary']);
-    // The bridge closes with the TCP error's code as the reason ('ECONNREFUSED'): report that
-    // errno instead of the reset a broken WebSocket otherwise is. Registered before the
-    // adapter's listener so that it is the first failure the stream records.
+    // The bridge closes with the TCP error's code as the reason ('ECONNREFUSED'), or with
+    // 1008 for a target it may not reach: report those instead of the reset a broken
+    // WebSocket otherwise is. Registered before the adapter's listener so that it is the
+    // first failure the stream records.
+    const closeErrno = (event) => errnoOfCode(event.reason) || (event.code === POLICY_VIOLATION ? EACCES : 0);
     let stream = null;
     ws.addEventListener('close', (event) => {
-      const errno = errnoOfCode(event.reason);
+      const errno = closeErrno(event);
       if (errno && stream) stream._fail(errno);
     });
     stream = new WebSocketHost(ws);
     const ready = new Promise((resolve, reject) => {
       ws.addEventListener('open', resolve);
-      ws.addEventListener('close', (event) => reject(errnoOfCode(event.reason) || ECONNRESET));
+      ws.addEventListener('close', (event) => reject(closeErrno(event) || ECONNRESET));
     });
     ready.catch(() => {});
     return { stream, ready };
