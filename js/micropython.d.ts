@@ -13,9 +13,9 @@ export interface MicroPython {
 /** (host, port) → a connection: a HostStream and a promise settled when it is up (or its errno). */
 export type Connector = (host: string, port: number) => { stream: HostStream; ready: Promise<void> };
 
-/** Where Python's socket.socket() connects, and whether it may block. */
+/** Where Python's socket.socket() connects (opaque). */
 export interface SocketProvider {
-  readonly canBlock: boolean;
+  open(heap: unknown, host: string, port: number): unknown;
 }
 
 export interface InstallOptions extends Omit<LoadOptions, 'runtime' | 'wasiImport'> {

@@ -58,32 +58,47 @@ export async function startMicroPython(options = {}) {
   };
 }
 
-/** MicroPython in a Node Worker whose sockets block; the transports live on this thread. */
-export async function startMicroPythonWorker() {
+/**
+ * MicroPython in a Node Worker whose sockets block; the transports live on this thread. A
+ * test that has not finished after `timeoutMs` stops the Worker (a blocked read never
+ * returns), and every later call fails at once.
+ */
+export async function startMicroPythonWorker({ timeoutMs = 20000 } = {}) {
   const worker = new Worker(new URL('./worker-main.js', import.meta.url));
   const sockets = serveWorkerSockets(worker, { connect: await tcpConnector() });
   const pending = new Map();
   let next = 1;
+  let stopped = null;
+  const stop = (why) => {
+    stopped = why;
+    for (const { reject } of pending.values()) reject(why);
+    pending.clear();
+    sockets.close();
+    return worker.terminate();
+  };
   worker.on('message', (m) => {
-    if (!m || !m.reply) return;
+    if (!m || !m.reply || !pending.has(m.reply)) return;
     const { resolve, reject } = pending.get(m.reply);
     pending.delete(m.reply);
     if (m.error) reject(Object.assign(new Error(m.error), { name: 'PythonError' }));
     else resolve(m.value);
   });
-  worker.on('error', (err) => { for (const p of pending.values()) p.reject(err); pending.clear(); });
+  worker.on('error', (err) => stop(err));
   const call = (request) => new Promise((resolve, reject) => {
+    if (stopped) {
+      reject(stopped);
+      return;
+    }
     const id = next++;
-    pending.set(id, { resolve, reject });
+    const timer = setTimeout(() => stop(new Error(`the Worker did not finish ${JSON.stringify(request)} in ${timeoutMs} ms; it was stopped`)), timeoutMs);
+    const settle = (f) => (value) => { clearTimeout(timer); f(value); };
+    pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
     worker.postMessage({ ...request, id });
   });
   await call({ op: 'ready' });
   return {
     run: (module, test) => call({ op: 'run', module, test }),
     setPeer: (values) => call({ op: 'peer', values }),
-    async close() {
-      sockets.close();
-      await worker.terminate();
-    },
+    close: () => (stopped ? undefined : stop(new Error('closed'))),
   };
 }

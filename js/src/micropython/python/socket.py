@@ -47,13 +47,14 @@ class socket(Stream):
     def __repr__(self):
         return "<socket>"
 
-    # The one place results become exceptions: -errno, or a would-block that had to wait.
+    # The one place results become exceptions: -errno, or a would-block where the call was to
+    # wait (only sockets that cannot wait, on the main thread, answer that).
     def _check(self, r, wait):
         if r >= 0:
             return r
         if r != _WOULD_BLOCK:
             raise OSError(-r)
-        if wait and not _transport.CAN_BLOCK:
+        if wait:
             raise OSError(
                 _EAGAIN,
                 "a blocking socket cannot wait on the JavaScript main thread: use setblocking(False) and await, or run MicroPython in a Worker",

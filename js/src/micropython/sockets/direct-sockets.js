@@ -47,7 +47,6 @@ class DirectSocket {
  */
 export function directSockets(connect) {
   return {
-    canBlock: false,
     open: (heap, host, port) => new DirectSocket(heap, connect(host, port)),
   };
 }

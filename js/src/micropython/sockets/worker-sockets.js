@@ -129,7 +129,6 @@ class WorkerSocket {
 export function workerSockets(port) {
   let nextId = 1;
   return {
-    canBlock: true,
     open(heap, host, portNumber) {
       const memory = new SharedSocketMemory();
       const id = nextId++;
