@@ -35,6 +35,9 @@ class PumpedStream extends HostStream {
   }
 }
 
+// Bytes one read or write moves through the engine at most (the stream methods loop).
+const CHUNK_MAX = 64 * 1024;
+
 // One reusable block of engine memory for data moving in and out of Python.
 class Scratch {
   constructor(engine) {
@@ -70,6 +73,7 @@ class Connection {
 
   /** Decrypted bytes into Python memory at addr (at most len). */
   read(addr, len) {
+    len = Math.min(len, CHUNK_MAX);
     const p = this._b.scratch.reserve(len);
     if (!p) return ENOMEM;
     const n = this._x.wssl_read(this.handle, p, len);
@@ -79,6 +83,7 @@ class Connection {
 
   /** Encrypts len bytes of Python memory at addr. */
   write(addr, len) {
+    len = Math.min(len, CHUNK_MAX);
     const p = this._b.scratch.reserve(len);
     if (!p) return ENOMEM;
     this._b.engine.heap.set(this._b.heap.view(addr, len), p);

@@ -45,9 +45,9 @@ def test_a_non_blocking_handshake_reads_none_until_ready():
 
 def test_write_and_read_move_bytes_both_ways():
     c, s, a, b = connected()
-    eq(c.write(b"x" * 40000), 40000)  # larger than a TLS record
-    got = pump(lambda: s.read(40000))[0]
-    eq(got, b"x" * 40000)
+    eq(c.write(b"x" * 100000), 100000)  # several TLS records, more than one engine call
+    got = pump(lambda: s.read(100000))[0]
+    eq(got, b"x" * 100000)
     eq(s.write(bytearray(b"\x00\xff")), 2)
     eq(c.read(2), b"\x00\xff")
     eq(type(c.read(0)), bytes)
@@ -237,3 +237,26 @@ def test_transport_errors_pass_through_as_errno():
 def test_sslsocket_repr_is_the_c_type():
     c, s, a, b = connected()
     eq(repr(c), "<SSLSocket>")
+
+
+def test_bytes_still_cross_after_micropythons_memory_grows():
+    # Growing the wasm memory detaches JavaScript's view of it; the binding must notice.
+    import _wasm_ssl_stream
+    import _wasm_ssl_tls
+
+    c, s, a, b = connected()
+    refreshes = []
+
+    def counting_touch():
+        refreshes.append(1)
+        _wasm_ssl_stream._touch_heap()
+
+    _wasm_ssl_tls.attach_heap(counting_touch)
+    try:
+        big = bytearray(96 * 1024 * 1024)
+        eq(c.write(b"after growth"), 12)
+        eq(s.read(12), b"after growth")
+        assert refreshes, "the memory did not grow: this test proves nothing"
+        big = None
+    finally:
+        _wasm_ssl_tls.attach_heap(_wasm_ssl_stream._touch_heap)

@@ -57,7 +57,7 @@ class socket(Stream):
         if wait:
             raise OSError(
                 _EAGAIN,
-                "a blocking socket cannot wait on the JavaScript main thread: use setblocking(False) and await, or run MicroPython in a Worker",
+                "this socket cannot block: its connection lives on this JavaScript thread (the main thread); use setblocking(False) and await, or run MicroPython in a Worker with workerSockets()",
             )
         return None
 
