@@ -42,6 +42,8 @@ export declare class HostStream implements HostStreamLike {
   read(buf: Uint8Array): number;
   write(buf: Uint8Array): number;
   close(): void;
+  /** Lets go of the transport without closing it. */
+  detach(): void;
   whenReady(direction: 'read' | 'write'): Promise<void>;
 }
 

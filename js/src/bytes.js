@@ -16,3 +16,17 @@ export function describe(value) {
   if (typeof value !== 'object') return typeof value;
   return value.constructor ? value.constructor.name : 'object';
 }
+
+/** One array holding all of parts, in order (a copy, also for a single part). */
+export function concat(parts) {
+  if (parts.length === 1) return parts[0].slice();
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}

@@ -2,8 +2,7 @@
 // over whatever transport the host provides. `const ssl = await load(options)`.
 import { instantiateEngine } from './engine/index.js';
 import { SslModule } from './ssl-module.js';
-
-const isNode = typeof process !== 'undefined' && !!(process.versions && process.versions.node);
+import { isNode } from './platform.js';
 
 /**
  * Instantiates the engine and returns the `ssl` module over it.

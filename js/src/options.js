@@ -4,6 +4,7 @@
 import { OSError } from './errors.js';
 import { toBytes, describe } from './bytes.js';
 import { transportErrno } from './streams/transport-errno.js';
+import { isNode } from './platform.js';
 
 export const CERT_NONE = 0;
 export const CERT_OPTIONAL = 1;
@@ -11,8 +12,6 @@ export const CERT_REQUIRED = 2;
 
 const KNOWN = new Set(['server_side', 'keyfile', 'certfile', 'key', 'cert', 'cert_reqs', 'cadata',
   'server_hostname', 'do_handshake', 'verify_callback', 'alpn_protocols', 'ciphers', 'highWaterMark']);
-
-const isNode = typeof process !== 'undefined' && !!(process.versions && process.versions.node);
 
 /**
  * @returns {Promise<{ serverSide, key, cert, certReqs, cadata, serverHostname, doHandshake,

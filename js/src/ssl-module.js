@@ -27,10 +27,10 @@ export class SslModule {
    */
   async wrap_socket(sock, options = {}) {
     const o = await parseWrapOptions(options);
-    const stream = toHostStream(sock, { highWaterMark: o.highWaterMark });
     const engine = this.engine;
     // As MicroPython's ssl.wrap_socket: own chain, trusted CAs, verify mode, then the socket.
     const config = this._binding.newConfig(o.serverSide);
+    let stream = null;
     let streamId = 0;
     let conn;
     try {
@@ -40,10 +40,13 @@ export class SslModule {
       if (o.verifyCallback) config.setVerifyCallback(true);
       if (o.alpnProtocols) config.setAlpn(o.alpnProtocols);
       if (o.ciphers) config.setCiphers(o.ciphers);
+      stream = toHostStream(sock, { highWaterMark: o.highWaterMark });
       streamId = engine.addStream(stream);
       conn = config.connect(streamId, o.serverHostname);
     } catch (err) {
+      // Nothing was sent: the caller keeps its transport as it was.
       if (streamId) engine.removeStream(streamId);
+      if (stream && typeof stream.detach === 'function') stream.detach();
       throw err;
     } finally {
       config.free(); // the connection keeps what it needs

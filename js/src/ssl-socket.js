@@ -2,7 +2,7 @@
 // (the default) waits on the transport's readiness signal whenever the engine would block;
 // non-blocking mode settles at once with null where MicroPython returns None.
 import { WANT_READ, WANT_WRITE, WANT_VERIFY, IO_CHUNK } from './binding.js';
-import { toBytes } from './bytes.js';
+import { concat, toBytes } from './bytes.js';
 
 const ERR_CERT_VERIFY_FAILED = -0x2700;
 const NEWLINE = 10;
@@ -321,17 +321,4 @@ function verdict(value) {
 async function pollReady(socket) {
   socket._pollDelay = Math.min(Math.max(socket._pollDelay * 2, 1), 50);
   await new Promise((resolve) => setTimeout(resolve, socket._pollDelay));
-}
-
-function concat(parts) {
-  if (parts.length === 1) return parts[0].slice();
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }

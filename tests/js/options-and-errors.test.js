@@ -46,6 +46,25 @@ describe.each(RUNTIMES)('options and errors (%s build)', (runtime) => {
     await client.close();
   });
 
+  test('a wrap_socket that fails before any I/O leaves the socket to its owner, unread', async () => {
+    const server = net.createServer((sock) => sock.end('plain text'));
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const sock = net.connect(server.address().port, '127.0.0.1');
+      await expect(ssl.wrap_socket(sock, { cert_reqs: ssl.CERT_REQUIRED, cadata: certFile('ca.der') }))
+        .rejects.toThrow('CERT_REQUIRED requires server_hostname');
+      expect(sock.listenerCount('data')).toBe(0);
+      expect(sock.destroyed).toBe(false);
+      const chunks = [];
+      sock.on('data', (c) => chunks.push(c));
+      sock.resume();
+      await new Promise((r) => sock.on('end', r));
+      expect(Buffer.concat(chunks).toString()).toBe('plain text');
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
   test('keyfile and certfile are paths; a missing file is OSError ENOENT', async () => {
     const [a, b] = ssl.memoryPair();
     const [c, s] = await Promise.all([

@@ -5,6 +5,7 @@
 // half-close here), and destroying the view closes the TLS connection.
 import { Duplex } from 'node:stream';
 import { IO_CHUNK } from '../binding.js';
+import { concat } from '../bytes.js';
 
 class SSLDuplex extends Duplex {
   constructor(socket) {
@@ -36,14 +37,7 @@ class SSLDuplex extends Duplex {
   }
 
   _writev(chunks, callback) {
-    const total = chunks.reduce((n, c) => n + c.chunk.length, 0);
-    const joined = new Uint8Array(total);
-    let offset = 0;
-    for (const { chunk } of chunks) {
-      joined.set(chunk, offset);
-      offset += chunk.length;
-    }
-    this._write(joined, null, callback);
+    this._write(concat(chunks.map((c) => c.chunk)), null, callback);
   }
 
   _destroy(err, callback) {

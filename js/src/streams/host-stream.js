@@ -9,6 +9,7 @@
 // WOULD_BLOCK) and _close(). It calls _writable() when a blocked transport drains.
 import { WOULD_BLOCK } from '../engine/engine.js';
 import { ChunkQueue } from './chunk-queue.js';
+import { EPIPE } from './transport-errno.js';
 
 export const DEFAULT_HIGH_WATER_MARK = 256 * 1024;
 
@@ -42,7 +43,7 @@ export class HostStream {
 
   write(buf) {
     if (this._errno) return -this._errno;
-    if (this._closed) return -32; // EPIPE
+    if (this._closed) return -EPIPE;
     return this._send(buf);
   }
 
@@ -51,6 +52,12 @@ export class HostStream {
     this._closed = true;
     this._close();
     this._wakeAll();
+  }
+
+  /** Lets go of the transport without closing it (wrap_socket failed before any I/O). */
+  detach() {
+    this._closed = true;
+    this._detach();
   }
 
   /** Resolves when read (or write) may make progress: data, space, end, error or close. */
@@ -91,6 +98,7 @@ export class HostStream {
 
   _send(_bytes) { return WOULD_BLOCK; }
   _close() {}
+  _detach() {}
   _pause() {}
   _resume() {}
   /** Whether _send would take bytes now (subclasses with a buffer limit override it). */

@@ -3,6 +3,7 @@
 // `capacity` unread bytes; a writer facing a full peer gets WOULD_BLOCK until the peer reads.
 import { WOULD_BLOCK } from '../engine/engine.js';
 import { HostStream, DEFAULT_HIGH_WATER_MARK } from './host-stream.js';
+import { EPIPE } from './transport-errno.js';
 
 class MemoryEnd extends HostStream {
   constructor(capacity) {
@@ -21,7 +22,7 @@ class MemoryEnd extends HostStream {
   }
 
   _send(bytes) {
-    if (this.peer._closed) return -32; // EPIPE: nobody will read it
+    if (this.peer._closed) return -EPIPE; // nobody will read it
     const room = this.highWaterMark - this.peer._inbox.length;
     if (room <= 0) return WOULD_BLOCK;
     const n = Math.min(room, bytes.length);

@@ -5,13 +5,15 @@
 import { WOULD_BLOCK } from '../engine/engine.js';
 import { HostStream } from './host-stream.js';
 import { transportErrno, EPIPE } from './transport-errno.js';
+import { toBytes } from '../bytes.js';
 
 export class NodeStreamHost extends HostStream {
   /** @param {import('node:stream').Duplex} socket */
   constructor(socket, options) {
     super(options);
     this.socket = socket;
-    this._onData = (chunk) => this._push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+    this._wasFlowing = socket.readableFlowing === true;
+    this._onData = (chunk) => this._push(toBytes(chunk)); // Buffers as they are; strings if setEncoding() was called
     this._onEnd = () => this._end();
     this._onError = (err) => this._fail(transportErrno(err));
     this._onClose = () => this._end();
@@ -39,6 +41,13 @@ export class NodeStreamHost extends HostStream {
 
   _pause() { this.socket.pause(); }
   _resume() { this.socket.resume(); }
+
+  _detach() {
+    const socket = this.socket;
+    for (const [event, fn] of [['data', this._onData], ['end', this._onEnd], ['error', this._onError],
+      ['close', this._onClose], ['drain', this._onDrain]]) socket.off(event, fn);
+    if (!this._wasFlowing) socket.pause(); // our 'data' listener set it flowing: nothing may be lost
+  }
 
   _close() {
     const socket = this.socket;

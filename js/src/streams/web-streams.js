@@ -50,6 +50,15 @@ export class WebStreamsHost extends HostStream {
     return bytes.length;
   }
 
+  _detach() {
+    try {
+      this._reader.releaseLock(); // the read already asked for is cancelled with it
+      this._writer.releaseLock();
+    } catch {
+      // an older runtime refuses while a read is pending: the streams stay locked
+    }
+  }
+
   _close() {
     this._writer.close().catch(() => {});
     this._reader.cancel().catch(() => {});

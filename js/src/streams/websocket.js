@@ -7,10 +7,10 @@
 import { WOULD_BLOCK } from '../engine/engine.js';
 import { HostStream } from './host-stream.js';
 import { ECONNRESET, EPIPE } from './transport-errno.js';
+import { toBytes } from '../bytes.js';
 
 const CONNECTING = 0, OPEN = 1;
 const DRAIN_POLL_MS = 5;
-const textEncoder = new TextEncoder();
 
 export class WebSocketHost extends HostStream {
   constructor(ws, options) {
@@ -66,17 +66,16 @@ export class WebSocketHost extends HostStream {
   _pause() { if (this._isNodeWs) this.ws.pause(); }
   _resume() { if (this._isNodeWs) this.ws.resume(); }
 
+  _detach() {
+    clearTimeout(this._pollTimer);
+    for (const [event, fn] of [['message', this._onMessage], ['open', this._onOpen], ['error', this._onError],
+      ['close', this._onClose]]) this.ws.removeEventListener(event, fn);
+  }
+
   _close() {
     clearTimeout(this._pollTimer);
     this.ws.removeEventListener('message', this._onMessage);
     if (this._isNodeWs && this.ws.isPaused) this.ws.resume();
     if (this.ws.readyState <= OPEN) this.ws.close(1000);
   }
-}
-
-function toBytes(data) {
-  if (data instanceof Uint8Array) return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (typeof data === 'string') return textEncoder.encode(data);
-  return new Uint8Array(data); // a typed-array view of another kind
 }
