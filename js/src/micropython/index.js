@@ -1,6 +1,7 @@
 // wasm-ssl for MicroPython's WebAssembly port: `import ssl`, `import tls` and `import socket`
 // as on a board. See docs/micropython.md.
 import { instantiateEngine } from '../engine/index.js';
+import { isNode } from '../platform.js';
 import { PythonHeap } from './python-heap.js';
 import { tlsBinding } from './tls-binding.js';
 import { socketBinding } from './socket-binding.js';
@@ -13,7 +14,6 @@ export { workerSockets } from './sockets/worker-sockets.js';
 export { serveWorkerSockets } from './sockets/socket-host.js';
 export { tcpConnector, bridgeConnector } from './sockets/connectors.js';
 
-const isNode = typeof process !== 'undefined' && !!(process.versions && process.versions.node);
 const installed = new WeakMap();
 
 /**
