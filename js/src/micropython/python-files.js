@@ -20,7 +20,7 @@ function pythonSources() {
   return sources;
 }
 
-/** Writes ssl.py, tls.py and socket.py into mp's /lib. */
+/** Writes the modules into mp's /lib. */
 export async function writePythonModules(mp) {
   const FS = mp.FS;
   if (!FS.analyzePath(LIB).exists) FS.mkdir(LIB);

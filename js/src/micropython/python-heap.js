@@ -12,21 +12,22 @@ export class PythonHeap {
     this._bytes = new Uint8Array(0);
     this._touch = null;
     const FS = mp.FS;
-    if (!FS.analyzePath(DEVICE_PATH).exists) {
-      let major = 64;
-      while (FS.getDevice(FS.makedev(major, 0))) major++;
-      const dev = FS.makedev(major, 0);
-      FS.registerDevice(dev, {
-        open() {},
-        close() {},
-        read() { return 0; },
-        write: (stream, heap, offset, length) => {
-          this._buffer = heap.buffer;
-          return length;
-        },
-      });
-      FS.mkdev(DEVICE_PATH, dev);
+    if (FS.analyzePath(DEVICE_PATH).exists) {
+      throw new Error('wasm-ssl: another copy of the package is installed in this MicroPython already');
     }
+    let major = 64;
+    while (FS.getDevice(FS.makedev(major, 0))) major++;
+    const dev = FS.makedev(major, 0);
+    FS.registerDevice(dev, {
+      open() {},
+      close() {},
+      read() { return 0; },
+      write: (stream, heap, offset, length) => {
+        this._buffer = heap.buffer;
+        return length;
+      },
+    });
+    FS.mkdev(DEVICE_PATH, dev);
   }
 
   static get devicePath() { return DEVICE_PATH; }
@@ -42,8 +43,8 @@ export class PythonHeap {
   /** The whole heap as bytes, current after any memory growth. */
   bytes() {
     if (this._buffer === null || this._buffer.byteLength === 0) {
-      if (this._touch === null) throw new Error('wasm-ssl: the Python side has not attached the heap');
-      this._touch();
+      if (this._touch !== null) this._touch();
+      if (this._buffer === null) throw new Error('wasm-ssl: MicroPython has not shown its heap (import tls first)');
     }
     if (this._bytes.buffer !== this._buffer) this._bytes = new Uint8Array(this._buffer);
     return this._bytes;

@@ -60,11 +60,10 @@ class Scratch {
 }
 
 class Connection {
-  constructor(binding, handle, streamId, stream) {
+  constructor(binding, handle, stream) {
     this._b = binding;
     this._x = binding.engine.exports;
     this.handle = handle;
-    this.streamId = streamId;
     this.stream = stream;
     connectionRegistry.register(this, { engine: binding.engine, handle }, this);
   }
@@ -177,7 +176,7 @@ class Config {
       engine.removeStream(streamId);
       return handle;
     }
-    return new Connection(this._b, handle, streamId, stream);
+    return new Connection(this._b, handle, stream);
   }
 }
 
@@ -190,7 +189,6 @@ export function tlsBinding(engine, heap) {
     mbedtls_version: () => engine.string(x.wssl_mbedtls_version()),
     error_name: (code) => engine.errorName(code),
     ciphers: () => engine.string(x.wssl_ciphers_available()),
-    heap_in_use: () => x.wssl_heap_stats(0),
     attach_heap: (touch) => heap.attach(touch),
     config_new(endpoint) {
       const handle = x.wssl_config_new(endpoint);

@@ -22,6 +22,13 @@ def test_a_blocking_socket_says_why_it_cannot_wait_here():
     assert "cannot block" in e.args[1] and "setblocking(False)" in e.args[1] and "Worker" in e.args[1], e.args
 
 
+def test_a_bad_address_is_a_clear_error():
+    s = socket.socket()
+    s.setblocking(False)
+    raises(TypeError, s.connect, ("127.0.0.1", b"80"))
+    eq(raises(OSError, s.connect, ("127.0.0.1", 70000)).errno, errno.EINVAL)
+
+
 async def test_non_blocking_reads_are_none_until_data_arrives():
     s = await connected("echo")
     eq(s.read(3), None)

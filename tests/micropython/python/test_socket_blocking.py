@@ -47,6 +47,12 @@ def test_a_refused_connection_is_econnrefused():
     eq(raises(OSError, s.connect, ("127.0.0.1", peer["closed"])).errno, errno.ECONNREFUSED)
 
 
+def test_a_bad_address_is_a_clear_error():
+    raises(TypeError, socket.socket().connect, ("127.0.0.1", "80"))
+    raises(TypeError, socket.socket().connect, (None, 80))
+    eq(raises(OSError, socket.socket().connect, ("127.0.0.1", 70000)).errno, errno.EINVAL)
+
+
 def test_a_timeout_is_etimedout_and_non_blocking_is_eagain():
     s = connect("silent")
     s.settimeout(0.05)

@@ -74,6 +74,8 @@ class socket(Stream):
         if self._t is not None:
             raise OSError(_EISCONN)
         host, port = address
+        if not isinstance(host, str) or not isinstance(port, int):
+            raise TypeError("address must be (str, int)")
         t = _transport.open(host, port)
         if isinstance(t, int):
             raise OSError(-t)

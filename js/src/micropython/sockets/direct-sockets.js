@@ -4,6 +4,8 @@
 // wait_writable() (promises) between them.
 import { WOULD_BLOCK } from '../../engine/engine.js';
 
+const EINVAL = 22;
+
 class DirectSocket {
   constructor(heap, { stream, ready }) {
     this._heap = heap;
@@ -33,7 +35,7 @@ class DirectSocket {
   /** Waiting without giving the event loop a turn cannot succeed here. */
   wait() {
     const c = this.connected();
-    return c < 0 && c !== WOULD_BLOCK ? c : WOULD_BLOCK;
+    return c === 1 ? WOULD_BLOCK : c;
   }
 
   wait_readable() { return this._ready.then(() => this._stream.whenReady('read')); }
@@ -47,6 +49,12 @@ class DirectSocket {
  */
 export function directSockets(connect) {
   return {
-    open: (heap, host, port) => new DirectSocket(heap, connect(host, port)),
+    open(heap, host, port) {
+      try {
+        return new DirectSocket(heap, connect(host, port));
+      } catch {
+        return -EINVAL; // an address the transport refuses outright (a port out of range, ...)
+      }
+    },
   };
 }
