@@ -15,6 +15,12 @@ def connect(name):
     return s
 
 
+def verified(name, **options):
+    """A client that verifies server `name` against the test CA, after its handshake."""
+    return ssl.wrap_socket(connect(name), server_hostname="localhost", cadata=CA_DER,
+                           cert_reqs=ssl.CERT_REQUIRED, **options)
+
+
 def test_the_seed_snippet_runs_unchanged():
     PORT = peer["www"]
     s = socket.socket()
@@ -29,8 +35,7 @@ def test_the_seed_snippet_runs_unchanged():
 
 def test_cert_required_in_both_versions_and_data_both_ways():
     for version in ("1.2", "1.3"):
-        ss = ssl.wrap_socket(connect("echo" + version), server_hostname="localhost", cadata=CA_DER,
-                             cert_reqs=ssl.CERT_REQUIRED)
+        ss = verified("echo" + version)
         eq(ss.cipher()[1], "TLSv" + version)
         eq(ss.write(b"hello from micropython\n"), 23)
         eq(ss.readline(), b"nohtyporcim morf olleh\n")  # s_server -rev echoes lines reversed
@@ -38,15 +43,13 @@ def test_cert_required_in_both_versions_and_data_both_ways():
 
 
 def test_getpeercert_is_the_servers_der():
-    ss = ssl.wrap_socket(connect("echo1.3"), server_hostname="localhost", cadata=CA_DER,
-                         cert_reqs=ssl.CERT_REQUIRED)
+    ss = verified("echo1.3")
     eq(ss.getpeercert(True), cert("server.der"))
     ss.close()
 
 
 def test_readinto_blocks_until_the_buffer_is_full():
-    ss = ssl.wrap_socket(connect("echo1.3"), server_hostname="localhost", cadata=CA_DER,
-                         cert_reqs=ssl.CERT_REQUIRED)
+    ss = verified("echo1.3")
     ss.write(b"abc\n")
     ss.write(b"def\n")
     buf = bytearray(8)
@@ -55,28 +58,25 @@ def test_readinto_blocks_until_the_buffer_is_full():
     ss.close()
 
 
-def test_a_wrong_hostname_is_the_cn_text():
-    s = connect("wrong-host")
+def refusal(name):
+    """The ValueError of a verifying client refusing server `name`, as its args."""
+    s = connect(name)
     e = raises(ValueError, ssl.wrap_socket, s, server_hostname="localhost", cadata=CA_DER,
                cert_reqs=ssl.CERT_REQUIRED)
-    eq(e.args, ("\nThe certificate Common Name (CN) does not match with the expected CN\n",))
     s.close()
+    return e.args
+
+
+def test_a_wrong_hostname_is_the_cn_text():
+    eq(refusal("wrong-host"), ("\nThe certificate Common Name (CN) does not match with the expected CN\n",))
 
 
 def test_an_expired_certificate_is_the_validity_text():
-    s = connect("expired")
-    e = raises(ValueError, ssl.wrap_socket, s, server_hostname="localhost", cadata=CA_DER,
-               cert_reqs=ssl.CERT_REQUIRED)
-    eq(e.args, ("\nThe certificate validity has expired\n",))
-    s.close()
+    eq(refusal("expired"), ("\nThe certificate validity has expired\n",))
 
 
 def test_an_untrusted_server_is_the_signature_text():
-    s = connect("untrusted")
-    e = raises(ValueError, ssl.wrap_socket, s, server_hostname="localhost", cadata=CA_DER,
-               cert_reqs=ssl.CERT_REQUIRED)
-    eq(e.args, ("\nThe certificate is not correctly signed by the trusted CA\n",))
-    s.close()
+    eq(refusal("untrusted"), ("\nThe certificate is not correctly signed by the trusted CA\n",))
 
 
 def test_cert_none_connects_to_any_server():
@@ -99,22 +99,18 @@ def test_verify_callback_sees_depth_1_then_0():
 
 
 def test_do_handshake_false_defers_it_to_the_first_write():
-    s = connect("expired")
-    ss = ssl.wrap_socket(s, server_hostname="localhost", cadata=CA_DER,
-                         cert_reqs=ssl.CERT_REQUIRED, do_handshake=False)
+    ss = verified("expired", do_handshake=False)  # would raise here if it did the handshake
     e = raises(ValueError, ss.write, b"x\n")  # the deferred handshake fails here
     eq(e.args, ("\nThe certificate validity has expired\n",))
     ss.close()
-    ss = ssl.wrap_socket(connect("echo1.2"), server_hostname="localhost", cadata=CA_DER,
-                         cert_reqs=ssl.CERT_REQUIRED, do_handshake=False)
+    ss = verified("echo1.2", do_handshake=False)
     ss.write(b"later\n")
     eq(ss.readline(), b"retal\n")
     ss.close()
 
 
 def test_a_client_certificate_where_the_server_asks_for_one():
-    ss = ssl.wrap_socket(connect("client-auth"), server_hostname="localhost", cadata=CA_DER,
-                         cert_reqs=ssl.CERT_REQUIRED, key=cert("client.key"), cert=cert("client.crt"))
+    ss = verified("client-auth", key=cert("client.key"), cert=cert("client.crt"))
     ss.write(b"with a certificate\n")
     eq(ss.readline(), b"etacifitrec a htiw\n")
     ss.close()
