@@ -4,6 +4,10 @@
 # Re-runs only when OUTDIR/.done is missing or older than a day.
 set -euo pipefail
 out=${1:-$(cd "$(dirname "$0")/../.." && pwd)/build/certs}
+# Test files run in parallel and may ask for the same folder: one maker at a time.
+mkdir -p "$(dirname "$out")"
+exec 9>"$out.lock"
+flock 9
 if [ -f "$out/.done" ] && [ -z "$(find "$out/.done" -mmin +1440)" ]; then exit 0; fi
 rm -rf "$out"; mkdir -p "$out"; cd "$out"
 
