@@ -222,7 +222,8 @@ WSSL_API const char *wssl_alpn_protocol(int32_t conn);         /* negotiated pro
 WSSL_API const uint8_t *wssl_peer_cert_der(int32_t conn);      /* leaf certificate DER or 0 */
 WSSL_API int32_t wssl_peer_cert_len(int32_t conn);
 /* The peer leaf certificate as one JSON object: subject, issuer, serial, not_before,
- * not_after (ISO 8601 UTC) and subject_alt_names; 0 when there is none. */
+ * not_after (ISO 8601 UTC) and subject_alt_names; 0 when there is none. Also after a
+ * handshake that failed verification (the certificate the peer presented), for messages. */
 WSSL_API const char *wssl_peer_cert_json(int32_t conn);
 /* mbedtls' verification flags (MBEDTLS_X509_BADCERT_...); 0 = verified. With CERT_OPTIONAL
  * this is how the result is read. -1 (all bits) when no verification took place. */

@@ -166,6 +166,8 @@ export declare class OSError extends Error {
   readonly args: [number, string];
   /** A failed certificate check: one line per failed check. */
   readonly verifyErrors?: string[];
+  /** After a failed certificate check: the certificate the peer presented. */
+  readonly peerCertificate?: PeerCertificate;
 }
 
 export declare class ValueError extends Error {}
@@ -181,3 +183,8 @@ export declare class SslModule {
   wrap_socket(sock: Transport, options?: WrapSocketOptions): Promise<SSLSocket>;
   memoryPair(options?: { capacity?: number }): [HostStream, HostStream];
 }
+
+export {
+  installMicroPython, directSockets, workerSockets, serveWorkerSockets, tcpConnector, bridgeConnector,
+} from './micropython.js';
+export type { MicroPython, Connector, SocketProvider, InstallOptions } from './micropython.js';
