@@ -76,6 +76,7 @@ export declare function memoryPair(options?: { capacity?: number }): [HostStream
 export declare function toHostStream(sock: Transport, options?: { highWaterMark?: number }): HostStreamLike;
 
 export interface WrapSocketOptions {
+  /** A server needs key and cert (or keyfile and certfile): TypeError otherwise. */
   server_side?: boolean;
   /** Path of the private key (Node only). */
   keyfile?: string | URL;

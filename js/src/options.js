@@ -35,6 +35,10 @@ export async function parseWrapOptions(options = {}) {
   const key = o.keyfile != null ? await readFileOption('keyfile', o.keyfile) : bytesOption('key', o.key);
   const cert = o.certfile != null ? await readFileOption('certfile', o.certfile) : bytesOption('cert', o.cert);
   if ((key === null) !== (cert === null)) throw new TypeError('key and cert must be given together');
+  // mbedtls would only fail the handshake later, with a reason that does not say why.
+  if (o.server_side && key === null) {
+    throw new TypeError('server_side needs a certificate: pass key and cert (or keyfile and certfile)');
+  }
   if (o.server_hostname != null && typeof o.server_hostname !== 'string') {
     throw new TypeError(`server_hostname must be a string, got ${describe(o.server_hostname)}`);
   }
