@@ -249,7 +249,10 @@ WSSL_API int32_t wssl_verify_complete(int32_t conn, int32_t result);
  * A client saves the session of an established connection (TLS 1.2 session, or a TLS 1.3
  * ticket, which arrives after the handshake: read once first) and offers it on a new
  * connection before that one's handshake. save returns the bytes needed; with cap too small
- * nothing is written. wssl_session_resumed() says whether the handshake was abbreviated. */
+ * nothing is written. wssl_session_resumed() says whether the handshake was abbreviated.
+ * Saved sessions are sealed (HMAC-SHA256 under a key drawn once per engine instance): load
+ * accepts only sessions this instance saved, unaltered, and answers anything else with
+ * MBEDTLS_ERR_SSL_BAD_INPUT_DATA before mbedtls parses it. */
 WSSL_API int32_t wssl_session_save(int32_t conn, uint8_t *buf, int32_t cap);
 WSSL_API int32_t wssl_session_load(int32_t conn, const uint8_t *buf, int32_t len);
 WSSL_API int32_t wssl_session_resumed(int32_t conn);

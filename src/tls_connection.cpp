@@ -5,6 +5,7 @@
 
 #include "certificates.h"
 #include "host_stream.h"
+#include "session_seal.h"
 #include "wasm_ssl.h"
 
 // mbedtls' own "send what is buffered" (library/ssl_misc.h, not in its public headers).
@@ -236,7 +237,8 @@ int32_t TlsConnection::session_save(uint8_t *buf, int32_t cap) {
     mbedtls_ssl_session_save(&session, nullptr, 0, &needed);
     std::vector<uint8_t> blob(needed);
     ret = mbedtls_ssl_session_save(&session, blob.data(), blob.size(), &needed);
-    if (ret == 0) saved_session_.swap(blob);
+    if (ret == 0) seal_session(&blob);
+    if (ret == 0 && !blob.empty()) saved_session_.swap(blob);
   }
   mbedtls_ssl_session_free(&session);
   if (saved_session_.empty()) return ret != 0 ? ret : WSSL_EINVAL;
@@ -247,9 +249,11 @@ int32_t TlsConnection::session_save(uint8_t *buf, int32_t cap) {
 
 int32_t TlsConnection::session_load(const uint8_t *buf, int32_t len) {
   if (config_->endpoint != WSSL_CLIENT || handshake_done()) return WSSL_EINVAL;
+  int32_t inner = open_session(buf, static_cast<size_t>(len));
+  if (inner < 0) return MBEDTLS_ERR_SSL_BAD_INPUT_DATA;  // not saved by this instance, or altered
   mbedtls_ssl_session session;
   mbedtls_ssl_session_init(&session);
-  int ret = mbedtls_ssl_session_load(&session, buf, static_cast<size_t>(len));
+  int ret = mbedtls_ssl_session_load(&session, buf, static_cast<size_t>(inner));
   if (ret == 0) ret = mbedtls_ssl_set_session(&ssl_, &session);
   mbedtls_ssl_session_free(&session);
   return ret;
