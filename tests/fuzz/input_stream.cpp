@@ -37,14 +37,16 @@ void run_transport_input(const uint8_t *data, size_t size, bool is_client) {
     data += 2 + session_len, size -= 2 + session_len;
   }
   serve_input(data, size, options);
-  int32_t conn = open_connection(options, is_client, kInputStream, session, session_len);
+  int32_t loaded = 0;
+  int32_t conn = open_connection(options, is_client, kInputStream, session, session_len, &loaded);
   if (conn <= 0) return;
   // WSSL_FUZZ_REPORT=1 prints how far each input got (to check that seeds replay in full).
   static const bool report = std::getenv("WSSL_FUZZ_REPORT") != nullptr;
   SessionReport out;
   int32_t result = run_session(conn, is_client, [](int32_t) { return true; }, report ? &out : nullptr);
   if (report)
-    std::fprintf(stderr, "wssl-fuzz: handshake %s %s %s%s\n",
+    std::fprintf(stderr, "wssl-fuzz: %shandshake %s %s %s%s\n",
+                 session == nullptr ? "" : loaded == 0 ? "session loaded, " : "session refused, ",
                  result == 0 ? "ok" : wssl_error_name(result), out.version.c_str(),
                  out.cipher.c_str(), out.resumed ? " resumed" : "");
 }

@@ -33,12 +33,14 @@ void query(int32_t conn) {
 }  // namespace
 
 int32_t open_connection(uint8_t options, bool is_client, int32_t stream, const uint8_t *session,
-                        size_t session_len) {
+                        size_t session_len, int32_t *session_result) {
   int32_t config = is_client ? client_config(options) : server_config(options);
   restart_randomness();
   int32_t conn = wssl_conn_new(config, stream, is_client ? "localhost" : nullptr);
-  if (conn > 0 && session != nullptr && session_len > 0)
-    wssl_session_load(conn, session, static_cast<int32_t>(session_len));
+  if (conn > 0 && session != nullptr && session_len > 0) {
+    int32_t r = wssl_session_load(conn, session, static_cast<int32_t>(session_len));
+    if (session_result != nullptr) *session_result = r;
+  }
   return conn;
 }
 

@@ -17,9 +17,10 @@ namespace wssl_fuzz {
 using WaitForTransport = std::function<bool(int32_t want)>;
 
 // A new connection over host stream `stream` with the config for `options` (fuzz_world.h),
-// the random stream restarted, and `session` (if any) offered for resumption. <= 0 on failure.
+// the random stream restarted, and `session` (if any) offered for resumption (what
+// wssl_session_load said goes to *session_result). <= 0 on failure.
 int32_t open_connection(uint8_t options, bool is_client, int32_t stream, const uint8_t *session,
-                        size_t session_len);
+                        size_t session_len, int32_t *session_result = nullptr);
 
 // What a finished connection negotiated, for the recorder's log and seeds.
 struct SessionReport {
