@@ -108,7 +108,7 @@ beforeAll(async () => {
       '-key', `${certDir}/${cert}.key`, '-cipher', 'DEFAULT:@SECLEVEL=0'];
     if (chain) args.push('-cert_chain', `${certDir}/${chain}.crt`);
     const proc = startProcess('openssl', args);
-    servers[name] = { proc, port: Number((await proc.waitFor(/ACCEPT \S+:(\d+)/))[1]) };
+    servers[name] = { proc, port: Number((await proc.waitFor(/ACCEPT \S+:(\d+)\r?\n/))[1]) };
   }));
 });
 afterAll(async () => {

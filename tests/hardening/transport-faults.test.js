@@ -35,7 +35,7 @@ beforeAll(async () => {
   await Promise.all(['1.2', '1.3'].map(async (version) => {
     const proc = startProcess('openssl', ['s_server', '-accept', '127.0.0.1:0', '-rev', '-ign_eof',
       version === '1.2' ? '-tls1_2' : '-tls1_3', '-cert', `${certDir}/server.crt`, '-key', `${certDir}/server.key`]);
-    const port = Number((await proc.waitFor(/ACCEPT \S+:(\d+)/))[1]);
+    const port = Number((await proc.waitFor(/ACCEPT \S+:(\d+)\r?\n/))[1]);
     peers[version] = { proc, port, proxy: await startFaultProxy(port) };
   }));
 });

@@ -60,10 +60,10 @@ export async function runGnutlsClient(o) {
   for (const p of o.alpn || []) args.push('--alpn', p);
   const proc = startProcess('gnutls-cli', args, { stdin: true });
   try {
-    const description = (await proc.waitFor(/^- Description: (\S+)/m))[1];
+    const description = (await proc.waitFor(/^- Description: (\S+)\r?\n/m))[1];
     await proc.waitFor(/Handshake was completed/);
     proc.send(`${o.message}\n`);
-    const reply = (await proc.waitFor(/^(echo: .*)$/m))[1];
+    const reply = (await proc.waitFor(/^(echo: [^\r\n]*)\r?\n/m))[1];
     proc.endInput();
     await proc.exited;
     const out = proc.output();

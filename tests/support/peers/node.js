@@ -59,7 +59,7 @@ export function runNodeClient(o) {
     const timer = setTimeout(() => { sock.destroy(); reject(new Error('node client: no reply within 10 s')); }, 10000);
     sock.on('data', (chunk) => {
       received += chunk;
-      const m = /^(echo: .*)$/m.exec(received);
+      const m = /^(echo: [^\r\n]*)\r?\n/m.exec(received);
       if (!m) return;
       clearTimeout(timer);
       const result = { suite: suiteFromIana(sock.getProtocol(), sock.getCipher().standardName),

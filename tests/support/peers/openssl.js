@@ -16,7 +16,7 @@ export async function startOpenSslServer(o) {
   if (o.clientAuth) args.push('-Verify', '1', '-verify_return_error', '-CAfile', certPath(CLIENT_IDENTITY.root));
   if (o.alpn) args.push('-alpn', o.alpn);
   const proc = startProcess('openssl', args);
-  const port = Number((await proc.waitFor(/ACCEPT \S+:(\d+)/))[1]);
+  const port = Number((await proc.waitFor(/ACCEPT \S+:(\d+)\r?\n/))[1]);
   return {
     port,
     proc,
@@ -43,9 +43,9 @@ export async function runOpenSslClient(o) {
   if (o.alpn) args.push('-alpn', o.alpn.join(','));
   const proc = startProcess('openssl', args, { stdin: true });
   try {
-    const session = await proc.waitFor(/^(New|Reused), (TLSv1\.[23]), Cipher is (\S+)/m);
+    const session = await proc.waitFor(/^(New|Reused), (TLSv1\.[23]), Cipher is (\S+)\r?\n/m);
     proc.send(`${o.message}\n`);
-    const reply = (await proc.waitFor(/^(echo: .*)$/m))[1];
+    const reply = (await proc.waitFor(/^(echo: [^\r\n]*)\r?\n/m))[1];
     proc.endInput();
     await proc.exited;
     const out = proc.output();

@@ -31,7 +31,10 @@ export function startProcess(command, args, o = {}) {
     child,
     exited,
     output: () => output,
-    /** Resolves with the first match of pattern in the output; rejects at the deadline or exit. */
+    /**
+     * Resolves with the first match of pattern in the output; rejects at the deadline or exit.
+     * Output arrives in arbitrary pieces: a pattern that captures a value should end at a line end.
+     */
     waitFor(pattern, ms = 10000) {
       return new Promise((resolve, reject) => {
         const check = () => {
