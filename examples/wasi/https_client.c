@@ -44,8 +44,8 @@ static int32_t abi_error(int wasi_errno) {
 }
 
 /* The transport blocks, as a command's stdio normally does. A descriptor that the runtime left
- * non-blocking is waited for with poll() (at most IO_TIMEOUT_MS per wait), so the engine never
- * sees "would block" and the loops in main() need no waiting of their own. */
+ * non-blocking is waited for with poll() (at most IO_TIMEOUT_MS per wait), so the engine is
+ * never told "would block" and the loops in main() need no waiting of their own. */
 static int32_t blocking_io(int fd, short event, uint8_t *read_buf, const uint8_t *write_buf,
                            int32_t len) {
   for (int waits = 0; waits < MAX_WAITS; ++waits) {
