@@ -18,7 +18,7 @@ async function nodeWasi() {
 async function preview1(options) {
   if (options.wasi) {
     const { wasi } = options;
-    if (typeof wasi.wasiImport !== 'object' || typeof wasi.initialize !== 'function')
+    if (!wasi.wasiImport || typeof wasi.wasiImport !== 'object' || typeof wasi.initialize !== 'function')
       throw new TypeError('wasm-ssl: options.wasi needs wasiImport and initialize(instance)');
     return { wasiImport: wasi.wasiImport, initialize: (instance) => wasi.initialize(instance) };
   }
