@@ -5,7 +5,7 @@
 JOBS ?= $(shell nproc)
 EMSDK_ENV = NODE_PATH=/usr/share/nodejs
 
-.PHONY: demo test setup build native emscripten wasi test-native test-js \
+.PHONY: demo test setup build native emscripten wasi wasi-example test-native test-js \
 	native-asan test-native-asan fuzz-build test-fuzz
 
 demo: setup emscripten
@@ -30,11 +30,15 @@ wasi: setup
 	cmake --preset wasi >/dev/null
 	cmake --build --preset wasi -j $(JOBS)
 
+wasi-example: wasi
+	node examples/wasi/run.mjs
+
 test-native: native
 	ctest --preset native -j $(JOBS)
 
+# Bounded: a test that leaks an open handle must not keep CI waiting.
 test-js: emscripten wasi
-	npm run -s test:js
+	timeout --kill-after=30s 20m npm run -s test:js
 
 # The native suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
 native-asan: setup

@@ -12,7 +12,14 @@ export interface LoadOptions {
   wasmModule?: WebAssembly.Module;
   /** Where to fetch the .wasm from (default: dist/ next to the package). */
   wasmUrl?: string | URL;
-  /** runtime 'wasi' only: a WASI preview1 import object (default: node:wasi). */
+  /**
+   * runtime 'wasi' only: the WASI preview1 implementation, as node:wasi's `WASI` or a browser
+   * WASI shim: its `wasiImport` is imported and `initialize(instance)` is called once (it runs
+   * the reactor's `_initialize`). Default in Node: a node:wasi `WASI`; elsewhere required
+   * (or `wasiImport`). The module imports only `clock_time_get` and `random_get` from it.
+   */
+  wasi?: { wasiImport: Record<string, Function>; initialize(instance: WebAssembly.Instance): void };
+  /** runtime 'wasi' only: the preview1 functions alone; the package calls `_initialize`. */
   wasiImport?: Record<string, Function>;
 }
 

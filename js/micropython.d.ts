@@ -18,7 +18,7 @@ export interface SocketProvider {
   open(heap: unknown, host: string, port: number): unknown;
 }
 
-export interface InstallOptions extends Omit<LoadOptions, 'runtime' | 'wasiImport'> {
+export interface InstallOptions extends Omit<LoadOptions, 'runtime' | 'wasi' | 'wasiImport'> {
   /** directSockets(connector) on the thread that owns the transports, workerSockets(port) in a Worker. */
   sockets?: SocketProvider;
   /** A WebSocket→TCP bridge URL (wasm-ssl/bridge): Python's sockets go through it. */

@@ -21,6 +21,7 @@
 #define MBEDTLS_PLATFORM_GMTIME_R_ALT    /* emscripten's gmtime_r calls into JS time zones */
 #define MBEDTLS_NO_PLATFORM_ENTROPY      /* no /dev/urandom inside wasm ... */
 #define MBEDTLS_ENTROPY_HARDWARE_ALT     /* ... getentropy() instead; also seeds PSA's own DRBG */
+#define MBEDTLS_PLATFORM_SNPRINTF_MACRO wssl_snprintf /* without libc's float formatter */
 #define MBEDTLS_ENTROPY_C
 #define MBEDTLS_CTR_DRBG_C
 #define MBEDTLS_PSA_CRYPTO_C             /* TLS 1.3 runs on PSA */
@@ -111,6 +112,7 @@ extern "C" {
 #endif
 void *wssl_counted_calloc(size_t n, size_t size); /* src/platform/heap.cpp */
 void wssl_counted_free(void *ptr);
+int wssl_snprintf(char *buf, size_t n, const char *fmt, ...); /* src/platform/format.cpp */
 #ifdef __cplusplus
 }
 #endif
