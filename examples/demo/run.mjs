@@ -7,11 +7,12 @@
 // It makes a fresh test CA, starts `openssl s_server` and the bridge on loopback, connects with
 // CERT_REQUIRED, prints what was negotiated and verified and the HTTP response, shows a wrong
 // host name being refused, then stops everything it started. Bounded in time.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { load } from '../../js/src/index.js';
+import { startSServer } from '../shared/openssl-s-server.mjs';
 import { startBridge } from '../../js/src/bridge/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,20 +35,10 @@ function section(title) { console.log(`\n== ${title}`); }
 async function startTlsServer() {
   mkdirSync(site, { recursive: true });
   writeFileSync(`${site}/index.html`, '<!doctype html><p>Hello from openssl s_server, through a WebSocket, verified by WebAssembly.</p>\n');
-  const child = spawn('openssl', ['s_server', '-accept', '127.0.0.1:0', '-WWW',
-    '-cert', `${certs}/server.crt`, '-key', `${certs}/server.key`], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  started.push(async () => { child.kill(); await exited; });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (b) => {
-      output += b;
-      const m = /ACCEPT \S+:(\d+)/.exec(output);
-      if (m) resolve(Number(m[1]));
-    });
-    child.stderr.on('data', (b) => { output += b; });
-    child.on('exit', () => reject(new Error(`openssl s_server exited:\n${output}`)));
-  });
+  const server = await startSServer(['-WWW', '-cert', `${certs}/server.crt`, '-key', `${certs}/server.key`],
+    { cwd: site });
+  started.push(server.stop);
+  return server.port;
 }
 
 async function main() {

@@ -8,6 +8,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { startSServer } from '../shared/openssl-s-server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const certs = `${root}build/wasi-example-certs`;
@@ -15,24 +16,16 @@ const [caFile = 'ca.crt', hostname = 'localhost'] = process.argv.slice(2);
 execFileSync(`${root}tests/certs/make-certs.sh`, [certs], { stdio: 'ignore' });
 
 const children = [];
-const server = spawn('openssl', ['s_server', '-accept', '127.0.0.1:0', '-tls1_3', '-www',
-  '-cert', `${certs}/server.crt`, '-key', `${certs}/server.key`], { stdio: ['ignore', 'pipe', 'ignore'] });
-children.push(server);
+const server = await startSServer(['-tls1_3', '-www', '-cert', `${certs}/server.crt`,
+  '-key', `${certs}/server.key`]);
+children.push(server.child);
 const deadline = setTimeout(() => {
   console.error('timed out');
   for (const child of children) child.kill();
   process.exit(1);
 }, 20000);
 try {
-  const port = await new Promise((resolve, reject) => {
-    let seen = '';
-    server.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const m = /ACCEPT .*:(\d+)/.exec(seen);
-      if (m) resolve(Number(m[1]));
-    });
-    server.on('exit', () => reject(new Error('openssl s_server exited')));
-  });
+  const port = server.port;
   console.log(`openssl s_server (TLS 1.3) on 127.0.0.1:${port}; https_client.wasm trusts ${caFile}, ` +
     `expects ${hostname}\n`);
   const socket = net.connect(port, '127.0.0.1');
@@ -48,5 +41,5 @@ try {
   process.exitCode = code;
 } finally {
   clearTimeout(deadline);
-  server.kill();
+  await server.stop();
 }

@@ -1,6 +1,6 @@
 // A real `openssl s_server` on loopback for the JS suites: started on a free port, stopped
 // (and waited for) by stop(); every server still running when the test file ends is killed.
-import { spawn } from 'node:child_process';
+import { startSServer } from '../../examples/shared/openssl-s-server.mjs';
 import { certDir } from './paths.js';
 
 const running = new Set();
@@ -20,27 +20,8 @@ export async function startOpenSslServer(o = {}) {
   if (o.tls === '1.2') args.push('-tls1_2');
   if (o.tls === '1.3') args.push('-tls1_3');
   args.push(...(o.args || ['-rev']));
-  const child = spawn('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  let output = '';
-  const exited = new Promise((resolve) => child.on('exit', () => { running.delete(child); resolve(); }));
-  child.stdout.on('data', (b) => { output += b; });
-  child.stderr.on('data', (b) => { output += b; });
-  const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`openssl s_server did not start:\n${output}`)), 10000);
-    const look = () => {
-      const m = /ACCEPT \S+:(\d+)/.exec(output);
-      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
-    };
-    child.stdout.on('data', look);
-    child.on('exit', () => { clearTimeout(timer); reject(new Error(`openssl s_server exited:\n${output}`)); });
-  });
-  return {
-    port,
-    output: () => output,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const server = await startSServer(args.slice(3));
+  running.add(server.child);
+  server.child.on('exit', () => running.delete(server.child));
+  return { port: server.port, output: server.output, stop: server.stop };
 }
