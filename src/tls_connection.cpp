@@ -100,10 +100,11 @@ int32_t TlsConnection::verify_complete(int32_t result) {
   chain_.clear();
   chain_.shrink_to_fit();
   if (result != 0) {
-    // A veto: the peer learns why, and the callback's value is the handshake's error.
+    // A veto: the peer learns why, and the callback's value is the handshake's error (a
+    // positive one, which would read as a byte count, becomes CERT_VERIFY_FAILED).
     mbedtls_ssl_send_alert_message(&ssl_, MBEDTLS_SSL_ALERT_LEVEL_FATAL,
                                    MBEDTLS_SSL_ALERT_MSG_BAD_CERT);
-    return fail(result);
+    return fail(result > 0 ? WSSL_ERR_CERT_VERIFY_FAILED : result);
   }
   if (held_error_ != 0) return fail(held_error_);
   return 0;
