@@ -254,8 +254,8 @@ WSSL_API const char *wssl_verify_info(int32_t conn, const char *prefix);
  * host answers with wssl_verify_complete(): 0 accepts (verification then ends as the verify
  * mode says), any other value vetoes and becomes the handshake's error, as a MicroPython
  * verify_callback's non-zero return does (a positive value becomes
- * WSSL_ERR_CERT_VERIFY_FAILED, so results stay negative); wssl_verify_flags() then includes
- * MBEDTLS_X509_BADCERT_OTHER ("Other reason (can be used by verify callback)"). Then the handshake continues with the next call. */
+ * WSSL_ERR_CERT_VERIFY_FAILED, so results stay negative; the verification flags stay mbedtls'
+ * own, as in MicroPython). Then the handshake continues with the next call. */
 WSSL_API int32_t wssl_verify_chain_length(int32_t conn);
 WSSL_API const uint8_t *wssl_verify_chain_der(int32_t conn, int32_t index);
 WSSL_API int32_t wssl_verify_chain_der_len(int32_t conn, int32_t index);

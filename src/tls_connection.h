@@ -68,8 +68,7 @@ class TlsConnection : public CountedAllocation {
   bool closing_ = false;
   bool certificate_exchanged_ = false;
   VerifyState verify_state_ = VerifyState::kCollecting;
-  int32_t held_error_ = 0;
-  bool vetoed_ = false;  // the host's verify callback refused the chain  // mbedtls' own verdict, reported after the callback
+  int32_t held_error_ = 0;  // mbedtls' own verdict, reported after the callback
   std::vector<ChainEntry> chain_;
   std::string text_;  // backing store for returned strings
   std::vector<uint8_t> saved_session_;

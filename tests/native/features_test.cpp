@@ -67,16 +67,14 @@ TEST(VerifyCallback, ANonZeroVerdictVetoesWithThatValue) {
   wssl_config_free(scfg);
 }
 
-TEST(VerifyCallback, APositiveVerdictVetoesAsCertVerifyFailedNamingTheCallback) {
+TEST(VerifyCallback, APositiveVerdictVetoesAsCertVerifyFailed) {
   int32_t ccfg = client_config(), scfg = server_config();
   wssl_config_set_verify_callback(ccfg, 1);
   Pair pair(ccfg, scfg);
   std::vector<int32_t> depths;
   std::vector<uint8_t> leaf;
   EXPECT_EQ(WSSL_ERR_CERT_VERIFY_FAILED, handshake_with_callback(pair, &depths, 104, &leaf));
-  EXPECT_NE(0u, wssl_verify_flags(pair.client.conn) & 0x0100u) << "BADCERT_OTHER";
-  EXPECT_NE(std::string::npos,
-            std::string(wssl_verify_info(pair.client.conn, "")).find("verify callback"));
+  EXPECT_EQ(0u, wssl_verify_flags(pair.client.conn)) << "mbedtls' own verdict: the chain is fine";
   wssl_config_free(ccfg);
   wssl_config_free(scfg);
 }
