@@ -5,12 +5,12 @@
 JOBS ?= $(shell nproc)
 EMSDK_ENV = NODE_PATH=/usr/share/nodejs
 
-.PHONY: demo test setup build native emscripten wasi test-native test-js
+.PHONY: demo test setup build native emscripten wasi test-native test-js bench bench-quick
 
 demo: setup emscripten
 	node examples/demo/run.mjs
 
-test: setup build test-native test-js
+test: setup build test-native test-js bench-quick
 
 setup:
 	scripts/setup.sh
@@ -34,3 +34,11 @@ test-native: native
 
 test-js: emscripten wasi
 	npm run -s test:js
+
+# The benchmark (bench/): tables with ratios on stdout, every figure in build/bench/results.json.
+# bench-quick runs each part for a moment only to prove it works (make test); no figures to keep.
+bench: setup build
+	node bench/run.mjs
+
+bench-quick: setup build
+	node bench/run.mjs --quick

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Makes every certificate the tests use, with the openssl CLI, at test time (nothing that
 # expires is kept in git). Usage: make-certs.sh OUTDIR   (default build/certs)
-# Re-runs only when OUTDIR/.done is missing or older than a day.
+# Re-runs only when OUTDIR/.done is missing, older than a day, or made by another version of
+# this script (it holds the script's SHA-256).
 set -euo pipefail
 out=${1:-$(cd "$(dirname "$0")/../.." && pwd)/build/certs}
-if [ -f "$out/.done" ] && [ -z "$(find "$out/.done" -mmin +1440)" ]; then exit 0; fi
+version=$(sha256sum "$0" | cut -d' ' -f1)
+if [ -f "$out/.done" ] && [ -z "$(find "$out/.done" -mmin +1440)" ] &&
+   [ "$(cat "$out/.done")" = "$version" ]; then exit 0; fi
 rm -rf "$out"; mkdir -p "$out"; cd "$out"
 
 cat > openssl.cnf <<'EOF'
@@ -107,6 +110,11 @@ issue not-ca-intermediate ca "wasm-ssl Not-a-CA" v3_not_ca
 issue via-not-ca not-ca-intermediate localhost v3_server "$localhost_san"
 cat via-not-ca.crt not-ca-intermediate.crt > via-not-ca-bundle.crt
 
+# An all-RSA chain (RSA-2048 CA and server): for peers that verify RSA signatures only
+# (node-forge) and the benchmark's RSA rows.
+issue rsa-ca self "wasm-ssl Test RSA CA" v3_ca "" "" "" sha256 rsa
+issue rsa-server rsa-ca localhost v3_server "$localhost_san" "" "" sha256 rsa
+
 # Another CA that nobody trusts, and a server certificate from it.
 issue other-ca self "wasm-ssl Untrusted CA" v3_ca
 issue untrusted other-ca localhost v3_server "$localhost_san"
@@ -126,4 +134,4 @@ cat other-ca.der ca.der > ca-bundle.der
 # A PKCS#8 key (openssl genpkey already writes PKCS#8) and a SEC1 one.
 openssl ec -in server.key -out server-sec1.key 2>/dev/null
 
-touch .done
+echo "$version" > .done
