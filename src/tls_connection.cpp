@@ -7,6 +7,9 @@
 #include "host_stream.h"
 #include "wasm_ssl.h"
 
+// mbedtls' own "send what is buffered" (library/ssl_misc.h, not in its public headers).
+extern "C" int mbedtls_ssl_flush_output(mbedtls_ssl_context *ssl);
+
 namespace wssl {
 
 int32_t TlsConnection::create(std::shared_ptr<const SslConfigSnapshot> config, int32_t stream,
@@ -104,6 +107,9 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
     }
     // A TLS 1.3 ticket is not data: it is stored (session_save) and reading goes on.
     if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) continue;
+    // mbedtls says WANT_READ when it holds a ticket back for the next call: that is work
+    // already received, not a reason to wait for the transport.
+    if (ret == MBEDTLS_ERR_SSL_WANT_READ && mbedtls_ssl_check_pending(&ssl_)) continue;
     if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
     return fail(ret);
   }
@@ -115,7 +121,35 @@ int32_t TlsConnection::write(const uint8_t *buf, int32_t len) {
     int32_t ret = drive_handshake();
     if (ret != 0) return ret;
   }
-  int ret = mbedtls_ssl_write(&ssl_, buf, static_cast<size_t>(len));
+  // Output left over from an earlier call goes first. If it is the record of a write that
+  // returned WANT_WRITE, the caller is now passing those same bytes again: once the record is
+  // out, they have been sent. (mbedtls would do this itself, but only if nothing else flushed
+  // the record in between; a read that processes a TLS 1.3 ticket does, and mbedtls would
+  // then encrypt the bytes a second time.)
+  if (ssl_.out_left > 0) {
+    int ret = mbedtls_ssl_flush_output(&ssl_);
+    if (ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
+    if (ret != 0) return fail(ret);
+  }
+  if (unacknowledged_write_ > 0) {
+    int32_t sent = unacknowledged_write_;
+    unacknowledged_write_ = 0;
+    return sent;
+  }
+  unsigned char counter[sizeof ssl_.cur_out_ctr];
+  std::memcpy(counter, ssl_.cur_out_ctr, sizeof counter);
+  int ret;
+  // A ticket that a read left half-processed is finished by mbedtls_ssl_write() first, which
+  // then reports it instead of writing: write again.
+  do {
+    ret = mbedtls_ssl_write(&ssl_, buf, static_cast<size_t>(len));
+  } while (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET);
+  if (ret == MBEDTLS_ERR_SSL_WANT_WRITE &&
+      std::memcmp(counter, ssl_.cur_out_ctr, sizeof counter) != 0) {
+    // The record was encrypted (its sequence number is used) but not yet sent.
+    int max = mbedtls_ssl_get_max_out_record_payload(&ssl_);
+    unacknowledged_write_ = max > 0 && max < len ? max : len;
+  }
   if (ret >= 0 || ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE)
     return ret;
   return fail(ret);

@@ -71,6 +71,7 @@ class TlsConnection : public CountedAllocation {
   std::vector<ChainEntry> chain_;
   std::string text_;  // backing store for returned strings
   std::vector<uint8_t> saved_session_;
+  int32_t unacknowledged_write_ = 0;  // bytes of an encrypted record that a WANT_WRITE left unsent
 };
 
 }  // namespace wssl

@@ -66,7 +66,72 @@ TEST_P(Transfer, TransportEndDuringTheHandshakeIsConnEof) {
   EXPECT_EQ(WSSL_ERR_CONN_EOF, wssl_handshake(pair.client.conn)) << "errors are sticky";
 }
 
+TEST(Transfer13, DataBehindSessionTicketsIsReadInOneCall) {
+  // A TLS 1.3 server sends its tickets with its first data; all of it is in the client's
+  // transport at once, so one read must return the data instead of asking for more input.
+  int32_t ccfg = client_config(), scfg = server_config();
+  {
+    Pair pair(ccfg, scfg);
+    ASSERT_EQ(0, pair.handshake());
+    const uint8_t data[] = "after the tickets";
+    ASSERT_EQ(int32_t(sizeof data), wssl_write(pair.server.conn, data, sizeof data));
+    uint8_t buf[64];
+    EXPECT_EQ(int32_t(sizeof data), wssl_read(pair.client.conn, buf, sizeof buf));
+  }
+  wssl_config_free(ccfg);
+  wssl_config_free(scfg);
+}
+
 INSTANTIATE_TEST_SUITE_P(Versions, Transfer, ::testing::Values(WSSL_TLS1_2, WSSL_TLS1_3));
+
+// Writes would block while *held is true.
+class HeldWrites : public HostStream {
+ public:
+  HeldWrites(std::shared_ptr<HostStream> inner, const bool *held)
+      : inner_(std::move(inner)), held_(held) {}
+  int32_t read(uint8_t *buf, int32_t len) override { return inner_->read(buf, len); }
+  int32_t write(const uint8_t *buf, int32_t len) override {
+    return *held_ ? WSSL_IO_WOULD_BLOCK : inner_->write(buf, len);
+  }
+  void close() override { inner_->close(); }
+
+ private:
+  std::shared_ptr<HostStream> inner_;
+  const bool *held_;
+};
+
+TEST(Transfer13, ARecordHeldBackByWantWriteIsSentOnceWhenAReadFlushesIt) {
+  // A write that returned WANT_WRITE leaves its record encrypted and waiting. Processing the
+  // server's session ticket (which comes with its first data) flushes that record; the write
+  // repeated with the same bytes, as the ABI asks, must then report them sent, not send them
+  // again.
+  int32_t ccfg = client_config(), scfg = server_config();
+  {
+    bool held = false;
+    Pair pair(ccfg, scfg, "localhost", [&held](std::shared_ptr<HostStream> inner) {
+      return std::make_shared<HeldWrites>(std::move(inner), &held);
+    });
+    ASSERT_EQ(0, pair.handshake());
+    const uint8_t hello[] = "hello";
+    ASSERT_EQ(int32_t(sizeof hello), wssl_write(pair.server.conn, hello, sizeof hello));
+    auto data = random_bytes(1000, 7);
+    held = true;
+    ASSERT_EQ(WSSL_WANT_WRITE, wssl_write(pair.client.conn, data.data(), 1000));
+    held = false;
+    uint8_t buf[2048];
+    EXPECT_EQ(int32_t(sizeof hello), wssl_read(pair.client.conn, buf, sizeof buf));
+    EXPECT_EQ(1000, wssl_write(pair.client.conn, data.data(), 1000));
+    std::vector<uint8_t> got;
+    for (int i = 0; i < 100; ++i) {
+      int32_t n = wssl_read(pair.server.conn, buf, sizeof buf);
+      if (n <= 0) break;
+      got.insert(got.end(), buf, buf + n);
+    }
+    EXPECT_EQ(data, got);
+  }
+  wssl_config_free(ccfg);
+  wssl_config_free(scfg);
+}
 
 // A host stream whose reads fail with a transport errno.
 class FailingStream : public HostStream {

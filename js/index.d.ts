@@ -1,0 +1,177 @@
+// Types of the npm package `wasm-ssl` (js/src/index.js).
+
+/** Bytes as the package accepts them: strings are UTF-8 (PEM text, HTTP requests, ...). */
+export type Bytes = Uint8Array | ArrayBuffer | ArrayBufferView | string;
+
+export interface LoadOptions {
+  /** Which build to instantiate (default 'emscripten'). */
+  runtime?: 'emscripten' | 'wasi';
+  /** The .wasm bytes, for bundlers and offline pages. */
+  wasmBinary?: BufferSource;
+  /** An already compiled module. */
+  wasmModule?: WebAssembly.Module;
+  /** Where to fetch the .wasm from (default: dist/ next to the package). */
+  wasmUrl?: string | URL;
+  /** runtime 'wasi' only: a WASI preview1 import object (default: node:wasi). */
+  wasiImport?: Record<string, Function>;
+}
+
+export declare function load(options?: LoadOptions): Promise<SslModule>;
+
+export declare const CERT_NONE: 0;
+export declare const CERT_OPTIONAL: 1;
+export declare const CERT_REQUIRED: 2;
+export type CertReqs = 0 | 1 | 2;
+export declare const WOULD_BLOCK: -11;
+
+/**
+ * The engine's transport: synchronous, never waiting. read/write return a byte count,
+ * 0 (read: end of stream), WOULD_BLOCK (-11) or -errno. whenReady, when present, resolves
+ * when the direction may make progress; without it, blocking mode polls.
+ */
+export interface HostStreamLike {
+  read(buf: Uint8Array): number;
+  write(buf: Uint8Array): number;
+  close?(): void;
+  whenReady?(direction: 'read' | 'write'): Promise<void>;
+}
+
+export declare class HostStream implements HostStreamLike {
+  constructor(options?: { highWaterMark?: number });
+  readonly highWaterMark: number;
+  read(buf: Uint8Array): number;
+  write(buf: Uint8Array): number;
+  close(): void;
+  /** Lets go of the transport without closing it. */
+  detach(): void;
+  whenReady(direction: 'read' | 'write'): Promise<void>;
+}
+
+export declare class NodeStreamHost extends HostStream {
+  constructor(socket: unknown, options?: { highWaterMark?: number });
+  readonly socket: unknown;
+}
+export declare class WebSocketHost extends HostStream {
+  constructor(ws: unknown, options?: { highWaterMark?: number });
+  readonly ws: unknown;
+}
+export declare class WebStreamsHost extends HostStream {
+  constructor(pair: WebStreamsPair, options?: { highWaterMark?: number });
+}
+
+export interface WebStreamsPair {
+  readable: ReadableStream<Uint8Array>;
+  writable: WritableStream<Uint8Array>;
+}
+
+/** What wrap_socket accepts as `sock`. */
+export type Transport =
+  | HostStreamLike
+  | WebStreamsPair
+  | { send(data: unknown): void; readonly readyState: number; readonly bufferedAmount: number } // WebSocket / ws
+  | { pipe: Function; on: Function; write: Function };                                            // net.Socket / Duplex
+
+/** Two host streams joined in memory (each end holds at most `capacity` unread bytes). */
+export declare function memoryPair(options?: { capacity?: number }): [HostStream, HostStream];
+export declare function toHostStream(sock: Transport, options?: { highWaterMark?: number }): HostStreamLike;
+
+export interface WrapSocketOptions {
+  server_side?: boolean;
+  /** Path of the private key (Node only). */
+  keyfile?: string | URL;
+  /** Path of the certificate chain (Node only). */
+  certfile?: string | URL;
+  /** Private key, PEM or DER (PKCS#1, SEC1, PKCS#8; unencrypted). */
+  key?: Bytes;
+  /** Own certificate chain, leaf first, PEM or DER. */
+  cert?: Bytes;
+  /** Default CERT_NONE, as the seed's wrap_socket. */
+  cert_reqs?: CertReqs;
+  /** Trusted CAs: one DER certificate, several concatenated, or a PEM bundle. */
+  cadata?: Bytes;
+  /** SNI and the name checked against the server certificate (client). */
+  server_hostname?: string | null;
+  /** Handshake before the promise settles (default true). */
+  do_handshake?: boolean;
+  /**
+   * Called for each certificate of the peer chain, root-most first (MicroPython's
+   * SSLContext.verify_callback): return 0/undefined to accept, a negative mbedtls code or any
+   * other truthy value to fail the handshake. May return a promise.
+   */
+  verify_callback?: (cert_der: Uint8Array, depth: number) => number | void | Promise<number | void>;
+  /** ALPN protocols offered (client) or accepted (server), in order of preference. */
+  alpn_protocols?: string[] | string;
+  /** Cipher suites by mbedtls name, in order of preference. */
+  ciphers?: string[] | string;
+  /** Incoming bytes buffered before the transport is paused (default 256 KiB). */
+  highWaterMark?: number;
+}
+
+export interface PeerCertificate {
+  subject: string;
+  issuer: string;
+  serial: string;
+  not_before: string;
+  not_after: string;
+  subject_alt_names: string[];
+}
+
+export interface VerifyResult {
+  verified: boolean;
+  /** mbedtls' MBEDTLS_X509_BADCERT_* flags. */
+  flags: number;
+  /** One line per failed check, in mbedtls' words. */
+  errors: string[];
+}
+
+export declare class SSLSocket {
+  /** The host stream the connection runs over. */
+  readonly transport: HostStreamLike;
+  setblocking(flag: boolean): void;
+  getblocking(): boolean;
+  /** null in non-blocking mode while the handshake cannot progress. */
+  do_handshake(): Promise<void | null>;
+  /** Up to n bytes (n < 0: until end of stream); empty at end; null if it would block. */
+  read(n?: number): Promise<Uint8Array | null>;
+  readinto(buf: Uint8Array, nbytes?: number): Promise<number | null>;
+  readline(): Promise<Uint8Array | null>;
+  /** Bytes written (all of them in blocking mode); null if nothing could be written. */
+  write(bytes: Bytes): Promise<number | null>;
+  close(): Promise<void>;
+  cipher(): string | null;
+  version(): string | null;
+  selected_alpn_protocol(): string | null;
+  getpeercert(binary_form: true): Uint8Array | null;
+  getpeercert(binary_form?: false): PeerCertificate | null;
+  /** null when no verification took place (CERT_NONE). */
+  verify_result(): VerifyResult | null;
+  pending(): number;
+  /** A Node stream.Duplex over this socket (Node only). */
+  duplex(): import('node:stream').Duplex;
+}
+
+export declare class OSError extends Error {
+  constructor(errno: number, code: string, reason: string, details?: object);
+  /** Negative mbedtls code, or the positive transport errno. */
+  readonly errno: number;
+  /** 'MBEDTLS_ERR_…' or 'ECONNRESET', … */
+  readonly code: string;
+  readonly reason: string;
+  readonly args: [number, string];
+  /** A failed certificate check: one line per failed check. */
+  readonly verifyErrors?: string[];
+}
+
+export declare class ValueError extends Error {}
+
+export declare class SslModule {
+  readonly runtime: 'emscripten' | 'wasi';
+  readonly MBEDTLS_VERSION: string;
+  readonly CERT_NONE: 0;
+  readonly CERT_OPTIONAL: 1;
+  readonly CERT_REQUIRED: 2;
+  readonly OSError: typeof OSError;
+  readonly ValueError: typeof ValueError;
+  wrap_socket(sock: Transport, options?: WrapSocketOptions): Promise<SSLSocket>;
+  memoryPair(options?: { capacity?: number }): [HostStream, HostStream];
+}

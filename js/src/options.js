@@ -1,0 +1,92 @@
+// wrap_socket's options: checked, defaulted and turned into bytes before anything reaches the
+// engine. Argument mistakes are TypeError/RangeError here; what the data means (a key that
+// does not parse) is the engine's to say.
+import { OSError } from './errors.js';
+import { toBytes, describe } from './bytes.js';
+import { transportErrno } from './streams/transport-errno.js';
+import { isNode } from './platform.js';
+
+export const CERT_NONE = 0;
+export const CERT_OPTIONAL = 1;
+export const CERT_REQUIRED = 2;
+
+const KNOWN = new Set(['server_side', 'keyfile', 'certfile', 'key', 'cert', 'cert_reqs', 'cadata',
+  'server_hostname', 'do_handshake', 'verify_callback', 'alpn_protocols', 'ciphers', 'highWaterMark']);
+
+/**
+ * @returns {Promise<{ serverSide, key, cert, certReqs, cadata, serverHostname, doHandshake,
+ *                     verifyCallback, alpnProtocols, ciphers, highWaterMark }>}
+ */
+export async function parseWrapOptions(options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`wrap_socket options must be an object, got ${describe(options)}`);
+  }
+  for (const name of Object.keys(options)) {
+    if (!KNOWN.has(name)) throw new TypeError(`wrap_socket: unknown option ${JSON.stringify(name)}`);
+  }
+  const o = options;
+  const certReqs = o.cert_reqs === undefined || o.cert_reqs === null ? CERT_NONE : o.cert_reqs;
+  if (![CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED].includes(certReqs)) {
+    throw new RangeError(`cert_reqs must be CERT_NONE, CERT_OPTIONAL or CERT_REQUIRED, got ${String(certReqs)}`);
+  }
+  if (o.key != null && o.keyfile != null) throw new TypeError('give key or keyfile, not both');
+  if (o.cert != null && o.certfile != null) throw new TypeError('give cert or certfile, not both');
+  const key = o.keyfile != null ? await readFileOption('keyfile', o.keyfile) : bytesOption('key', o.key);
+  const cert = o.certfile != null ? await readFileOption('certfile', o.certfile) : bytesOption('cert', o.cert);
+  if ((key === null) !== (cert === null)) throw new TypeError('key and cert must be given together');
+  if (o.server_hostname != null && typeof o.server_hostname !== 'string') {
+    throw new TypeError(`server_hostname must be a string, got ${describe(o.server_hostname)}`);
+  }
+  if (o.verify_callback != null && typeof o.verify_callback !== 'function') {
+    throw new TypeError('verify_callback must be a function (cert_der, depth) => 0 | error');
+  }
+  return {
+    serverSide: !!o.server_side,
+    key,
+    cert,
+    certReqs,
+    cadata: bytesOption('cadata', o.cadata),
+    serverHostname: o.server_hostname == null ? null : o.server_hostname,
+    doHandshake: o.do_handshake === undefined ? true : !!o.do_handshake,
+    verifyCallback: o.verify_callback || null,
+    alpnProtocols: listOption('alpn_protocols', o.alpn_protocols),
+    ciphers: listOption('ciphers', o.ciphers),
+    highWaterMark: o.highWaterMark,
+  };
+}
+
+function bytesOption(name, value) {
+  if (value === undefined || value === null) return null;
+  try {
+    return toBytes(value);
+  } catch {
+    throw new TypeError(`${name} must be bytes (PEM or DER) or a PEM string, got ${describe(value)}`);
+  }
+}
+
+function listOption(name, value) {
+  if (value === undefined || value === null) return null;
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' || v === '')) {
+    throw new TypeError(`${name} must be a list of names`);
+  }
+  return list;
+}
+
+// keyfile/certfile are paths where there is a filesystem; a missing file is OSError(ENOENT).
+async function readFileOption(name, path) {
+  if (typeof path !== 'string' && !(path instanceof URL)) {
+    throw new TypeError(`${name} must be a file path, got ${describe(path)}`);
+  }
+  if (!isNode) {
+    throw new TypeError(`${name} needs a filesystem, which this environment does not have: ` +
+      `pass the bytes as ${name === 'keyfile' ? 'key' : 'cert'} instead`);
+  }
+  const { readFile } = await import('node:fs/promises');
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    const errno = transportErrno(err);
+    throw new OSError(errno, err.code || 'EIO', `${name} ${String(path)}: ${err.message}`);
+  }
+}

@@ -1,0 +1,71 @@
+// What load() resolves to: the seed's `ssl` module over one engine instance.
+import { Binding } from './binding.js';
+import { OSError, ValueError } from './errors.js';
+import { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED, parseWrapOptions } from './options.js';
+import { SSLSocket } from './ssl-socket.js';
+import { memoryPair, toHostStream } from './streams/index.js';
+
+export class SslModule {
+  /**
+   * @param {import('./engine/engine.js').Engine} engine
+   * @param {{ duplexView?: (s: SSLSocket) => any }} [platform]  what only some hosts have
+   */
+  constructor(engine, platform = {}) {
+    this.engine = engine;
+    this.runtime = engine.runtime;
+    this._binding = new Binding(engine);
+    this._platform = platform;
+    this.MBEDTLS_VERSION = this._binding.mbedtlsVersion;
+    this.wrap_socket = this.wrap_socket.bind(this);
+    this.memoryPair = memoryPair;
+  }
+
+  /**
+   * The seed's wrap_socket with its keyword names in one options object. Settles after the
+   * handshake when do_handshake is true (the default), at once otherwise. A failed handshake
+   * closes the transport and rejects with OSError.
+   */
+  async wrap_socket(sock, options = {}) {
+    const o = await parseWrapOptions(options);
+    const engine = this.engine;
+    // As MicroPython's ssl.wrap_socket: own chain, trusted CAs, verify mode, then the socket.
+    const config = this._binding.newConfig(o.serverSide);
+    let stream = null;
+    let streamId = 0;
+    let conn;
+    try {
+      if (o.key) config.setOwnCert(o.cert, o.key);
+      if (o.cadata) config.addCa(o.cadata);
+      config.setVerifyMode(o.certReqs);
+      if (o.verifyCallback) config.setVerifyCallback(true);
+      if (o.alpnProtocols) config.setAlpn(o.alpnProtocols);
+      if (o.ciphers) config.setCiphers(o.ciphers);
+      stream = toHostStream(sock, { highWaterMark: o.highWaterMark });
+      streamId = engine.addStream(stream);
+      conn = config.connect(streamId, o.serverHostname);
+    } catch (err) {
+      // Nothing was sent: the caller keeps its transport as it was.
+      if (streamId) engine.removeStream(streamId);
+      if (stream && typeof stream.detach === 'function') stream.detach();
+      throw err;
+    } finally {
+      config.free(); // the connection keeps what it needs
+    }
+    const socket = new SSLSocket(conn, stream, {
+      verifyCallback: o.verifyCallback,
+      duplexView: this._platform.duplexView,
+      release: () => engine.removeStream(streamId),
+    });
+    if (o.doHandshake) {
+      try {
+        await socket.do_handshake();
+      } catch (err) {
+        await socket.close();
+        throw err;
+      }
+    }
+    return socket;
+  }
+}
+
+Object.assign(SslModule.prototype, { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED, OSError, ValueError });

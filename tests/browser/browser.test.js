@@ -1,0 +1,89 @@
+// A real browser: Debian's chromium, headless, driven by playwright-core (no browser
+// download). A page served on 127.0.0.1 loads the package (ES module from js/src, engine from
+// js/dist), connects through the bridge to openssl s_server with CERT_REQUIRED, exchanges data,
+// and reports; the test asserts the report.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startBridge } from '../../js/src/bridge/index.js';
+import { certDir, repoRoot } from '../support/paths.js';
+import { startOpenSslServer } from '../support/openssl-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.der': 'application/octet-stream' };
+
+/** Serves the page, the package (js/src, js/dist) and the test CA; nothing else. */
+function staticServer() {
+  const roots = { '/js/': `${repoRoot}/js/`, '/certs/': `${certDir}/`, '/page/': `${repoRoot}/tests/browser/` };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const prefix = Object.keys(roots).find((p) => url.pathname.startsWith(p));
+    const file = prefix && path.normalize(roots[prefix] + url.pathname.slice(prefix.length));
+    if (!file || !file.startsWith(roots[prefix]) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const describeIfChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+
+describeIfChromium('in chromium', () => {
+  let good, wrongHost, bridge, web, context, userDataDir;
+  beforeAll(async () => {
+    good = await startOpenSslServer({ cert: 'server' });
+    wrongHost = await startOpenSslServer({ cert: 'wrong-host' });
+    bridge = await startBridge({ allow: [`127.0.0.1:${good.port}`, `127.0.0.1:${wrongHost.port}`], log: () => {} });
+    web = await staticServer();
+    userDataDir = mkdtempSync(path.join(tmpdir(), 'wasm-ssl-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      timeout: 30000,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60000);
+  afterAll(async () => {
+    if (context) await context.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    if (web) await new Promise((r) => web.close(r));
+    if (bridge) await bridge.close();
+    await Promise.all([good, wrongHost].filter(Boolean).map((s) => s.stop()));
+  });
+
+  test('the page connects through the bridge with CERT_REQUIRED, exchanges data, and sees a wrong host refused', async () => {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const query = new URLSearchParams({
+      bridge: bridge.url().replace(/\/$/, '/'),
+      good: `127.0.0.1:${good.port}`,
+      wrongHost: `127.0.0.1:${wrongHost.port}`,
+    });
+    await page.goto(`http://127.0.0.1:${web.address().port}/page/page.html?${query}`);
+    await page.waitForFunction(() => window.wasmSslReport !== undefined, null, { timeout: 30000 });
+    const report = await page.evaluate(() => window.wasmSslReport);
+    expect(errors).toEqual([]);
+    expect(report.error).toBeUndefined();
+    expect(report.userAgent).toMatch(/Chrome\//);
+    expect(report).toMatchObject({
+      mbedtls: 'Mbed TLS 3.6.6',
+      version: 'TLSv1.3',
+      peer: { subject: 'CN=localhost', issuer: 'CN=wasm-ssl Test CA' },
+      verify: { verified: true, flags: 0, errors: [] },
+      reply: 'muimorhc morf olleh\n',
+      bigEchoed: 100000,
+      wrongHost: { name: 'OSError', isOSError: true, code: 'MBEDTLS_ERR_X509_CERT_VERIFY_FAILED',
+        verifyErrors: ['The certificate Common Name (CN) does not match with the expected CN'] },
+    });
+    expect(report.cipher).toMatch(/^TLS1-3-/);
+    await page.close();
+  }, 60000);
+});

@@ -1,0 +1,27 @@
+// Compiled (not run) by types.test.js: the package's declared types cover what the README shows.
+import net from 'node:net';
+import { load, OSError, CERT_REQUIRED, memoryPair, type SSLSocket } from '../../js/index.js';
+import { startBridge } from '../../js/bridge.js';
+
+export async function example(cadata: Uint8Array): Promise<string | null> {
+  const ssl = await load({ runtime: 'wasi' });
+  const s: SSLSocket = await ssl.wrap_socket(net.connect(443, 'localhost'), {
+    cert_reqs: CERT_REQUIRED, cadata, server_hostname: 'localhost', do_handshake: true,
+    verify_callback: (der, depth) => (der.length > 0 && depth >= 0 ? 0 : -1),
+  });
+  s.setblocking(false);
+  const n: number | null = await s.write('GET / HTTP/1.0\r\n\r\n');
+  const chunk: Uint8Array | null = await s.read(100);
+  const der: Uint8Array | null = s.getpeercert(true);
+  const subject: string | undefined = s.getpeercert()?.subject;
+  const duplex = s.duplex();
+  duplex.end();
+  const [a] = memoryPair({ capacity: 1024 });
+  await ssl.wrap_socket(a, { server_side: true, key: 'PEM', cert: new Uint8Array(1) }).catch((e: unknown) => {
+    if (e instanceof OSError) return e.errno + e.code;
+    return null;
+  });
+  const bridge = await startBridge({ allow: ['localhost:4433'] });
+  await bridge.close();
+  return `${n} ${chunk?.length} ${der?.length} ${subject} ${s.version()} ${ssl.MBEDTLS_VERSION}`;
+}
