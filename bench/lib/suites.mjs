@@ -119,6 +119,7 @@ export const suites = {
   'engine-emscripten': (s) => wasmEngine('emscripten', s),
   'engine-wasi': (s) => wasmEngine('wasi', s),
   'engine-native': (s) => nativeEngine(s),
+  'js-stack': async (s) => engineLike(await import('./js-stack.mjs'), s),
   'node-tls': async (s) => engineLike(await import('./node-tls.mjs'), s),
   forge: async (s) => {
     const forge = await import('./forge.mjs');
