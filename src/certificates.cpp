@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "mbedtls/asn1.h"
+#include "platform/format.h"
 #include "random.h"
 #include "wasm_ssl.h"
 
@@ -45,7 +46,7 @@ void append_json_string(std::string *out, const char *s) {
       *out += static_cast<char>(c);
     } else if (c < 0x20) {
       char esc[8];
-      std::snprintf(esc, sizeof esc, "\\u%04x", c);
+      wssl_snprintf(esc, sizeof esc, "\\u%04x", c);
       *out += esc;
     } else {
       *out += static_cast<char>(c);
@@ -56,7 +57,7 @@ void append_json_string(std::string *out, const char *s) {
 
 std::string iso_time(const mbedtls_x509_time &t) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", t.year, t.mon, t.day, t.hour,
+  wssl_snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", t.year, t.mon, t.day, t.hour,
                 t.min, t.sec);
   return buf;
 }
@@ -75,14 +76,14 @@ std::string subject_alt_names_json(const mbedtls_x509_crt &crt) {
     } else if (san.type == MBEDTLS_X509_SAN_IP_ADDRESS && san.san.unstructured_name.len == 4) {
       const unsigned char *ip = san.san.unstructured_name.p;
       char buf[16];
-      std::snprintf(buf, sizeof buf, "%u.%u.%u.%u", ip[0], ip[1], ip[2], ip[3]);
+      wssl_snprintf(buf, sizeof buf, "%u.%u.%u.%u", ip[0], ip[1], ip[2], ip[3]);
       value = buf;
     } else if (san.type == MBEDTLS_X509_SAN_IP_ADDRESS && san.san.unstructured_name.len == 16) {
       const unsigned char *ip = san.san.unstructured_name.p;
       char buf[48];
       int n = 0;
       for (int i = 0; i < 16; i += 2)
-        n += std::snprintf(buf + n, sizeof buf - n, "%s%x", i ? ":" : "", (ip[i] << 8) | ip[i + 1]);
+        n += wssl_snprintf(buf + n, sizeof buf - n, "%s%x", i ? ":" : "", (ip[i] << 8) | ip[i + 1]);
       value = buf;
     }
     mbedtls_x509_free_subject_alt_name(&san);

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "mbedtls/build_info.h"  // the configuration the generated table is guarded by
 #include "wasm_ssl.h"
 
 namespace wssl {

@@ -5,7 +5,8 @@
  * What is in: TLS 1.2 + 1.3, client + server, X.509 parsing and verification, ECDHE over
  * X25519 / P-256 / P-384, ECDSA and RSA certificates, AES-GCM and ChaCha20-Poly1305, PSK,
  * SNI, ALPN, session tickets. What is out: everything else (no DTLS, CBC, DHE, renegotiation,
- * file I/O, sockets, timing, debug strings, certificate writing).
+ * file I/O, sockets, timing, debug strings, certificate or key writing, SHA-224, CTR_DRBG,
+ * AES decryption). Size and speed choices are measured by `make bench` (issue 7).
  */
 #ifndef WASM_SSL_MBEDTLS_CONFIG_H
 #define WASM_SSL_MBEDTLS_CONFIG_H
@@ -21,9 +22,9 @@
 #define MBEDTLS_PLATFORM_GMTIME_R_ALT    /* emscripten's gmtime_r calls into JS time zones */
 #define MBEDTLS_NO_PLATFORM_ENTROPY      /* no /dev/urandom inside wasm ... */
 #define MBEDTLS_ENTROPY_HARDWARE_ALT     /* ... getentropy() instead; also seeds PSA's own DRBG */
+#define MBEDTLS_PLATFORM_SNPRINTF_MACRO wssl_snprintf /* without libc's float formatter */
 #define MBEDTLS_ENTROPY_C
-#define MBEDTLS_CTR_DRBG_C
-#define MBEDTLS_PSA_CRYPTO_C             /* TLS 1.3 runs on PSA */
+#define MBEDTLS_PSA_CRYPTO_C             /* TLS 1.3 runs on PSA; its DRBG is HMAC_DRBG (no CTR_DRBG) */
 #define MBEDTLS_PSA_KEY_STORE_DYNAMIC
 
 /* WebAssembly loads and stores need no alignment: let mbedtls use word-wide XORs there
@@ -63,7 +64,6 @@
 #define MBEDTLS_BASE64_C
 #define MBEDTLS_PK_C
 #define MBEDTLS_PK_PARSE_C
-#define MBEDTLS_PK_WRITE_C
 #define MBEDTLS_ASN1_PARSE_C
 #define MBEDTLS_ASN1_WRITE_C
 #define MBEDTLS_OID_C
@@ -78,7 +78,7 @@
 #define MBEDTLS_ECP_DP_SECP256R1_ENABLED
 #define MBEDTLS_ECP_DP_SECP384R1_ENABLED
 #define MBEDTLS_ECP_DP_CURVE25519_ENABLED
-#define MBEDTLS_ECP_NIST_OPTIM
+#define MBEDTLS_ECP_NIST_OPTIM           /* fast P-256/P-384 reduction: 3x the handshakes */
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15
 #define MBEDTLS_PKCS1_V21                /* RSA-PSS: TLS 1.3 signatures with RSA keys */
@@ -92,11 +92,14 @@
 #define MBEDTLS_CHACHAPOLY_C
 #define MBEDTLS_MD_C
 #define MBEDTLS_SHA1_C     /* only so SHA-1-signed certificates parse and are *rejected* by name */
-#define MBEDTLS_SHA224_C
+#define MBEDTLS_SHA1_PROCESS_ALT  /* ... so its speed does not matter: a compact block function */
 #define MBEDTLS_SHA256_C
 #define MBEDTLS_SHA384_C
 #define MBEDTLS_SHA512_C
 #define MBEDTLS_HKDF_C
+#define MBEDTLS_SHA256_SMALLER           /* loops instead of unrolled rounds: smaller, as fast */
+#define MBEDTLS_SHA512_SMALLER
+#define MBEDTLS_BLOCK_CIPHER_NO_DECRYPT  /* GCM, ChaCha20 and the DRBG only ever encrypt */
 
 /* ---- Sizes ---- */
 /* Peers send full 16 KiB records; anything smaller breaks interop with OpenSSL/GnuTLS/Node. */
@@ -111,6 +114,7 @@ extern "C" {
 #endif
 void *wssl_counted_calloc(size_t n, size_t size); /* src/platform/heap.cpp */
 void wssl_counted_free(void *ptr);
+int wssl_snprintf(char *buf, size_t n, const char *fmt, ...); /* src/platform/format.cpp */
 #ifdef __cplusplus
 }
 #endif
