@@ -28,9 +28,12 @@
 #define MBEDTLS_PSA_KEY_STORE_DYNAMIC
 
 /* WebAssembly loads and stores need no alignment: let mbedtls use word-wide XORs there
- * (it only assumes this for x86 and Arm). */
+ * (it only assumes this for x86 and Arm). And wasm has native 64-bit integers even in wasm32:
+ * 64-bit bignum limbs, as x86-64 and Arm64 use natively, make ECDSA/ECDHE handshakes 1.35x and
+ * RSA-2048 ones 2.2x faster than mbedtls' 32-bit default for a 32-bit target (issue 7). */
 #if defined(__wasm__)
 #define MBEDTLS_EFFICIENT_UNALIGNED_ACCESS
+#define MBEDTLS_HAVE_INT64
 #endif
 
 /* ---- TLS ---- */
