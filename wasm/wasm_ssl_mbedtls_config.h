@@ -94,6 +94,11 @@
 #define MBEDTLS_AES_C
 #define MBEDTLS_GCM_C
 #define MBEDTLS_CHACHA20_C
+#if defined(__wasm__)
+/* src/crypto/chacha20.cpp: a WebAssembly SIMD kernel (its scalar path in the *_scalar
+ * fallback builds). Natively mbedtls' own C, which compilers handle best there. */
+#define MBEDTLS_CHACHA20_ALT
+#endif
 #define MBEDTLS_POLY1305_C
 #define MBEDTLS_CHACHAPOLY_C
 #define MBEDTLS_MD_C

@@ -1,10 +1,10 @@
 // Instantiates the WASI reactor (dist/wasm_ssl_wasi.wasm) with Node's node:wasi, or with the
 // caller's own preview1 implementation (options.wasiImport), plus the "wasm_ssl" imports.
 import { Engine } from './engine.js';
-import { compileWasm } from './wasm-source.js';
+import { compileWasm, wasmFile } from './wasm-source.js';
 
 export async function instantiateWasi(options = {}) {
-  const wasmModule = await compileWasm(options, 'wasm_ssl_wasi.wasm');
+  const wasmModule = await compileWasm(options, wasmFile('wasm_ssl_wasi', options));
   let engine = null;
   let wasiImport = options.wasiImport;
   let initialize = null;
