@@ -8,7 +8,7 @@ if(NOT (EMSCRIPTEN OR WASM_SSL_WASI))
 endif()
 set(speed_sources
   aes poly1305                         # record encryption (ChaCha20: src/crypto)
-  bignum bignum_core ecp ecp_curves)   # public-key operations
+  bignum bignum_core ecp_curves)       # public-key operations (ecp.c: -Oz as fast)
 set(unrolled_sources gcm)
 target_compile_options(wssl_mbedtls PRIVATE -Oz)
 target_compile_options(wssl_engine PRIVATE -Oz)
