@@ -18,7 +18,8 @@ const mode = args.includes('--quick') ? 'quick' : 'full';
 const out = option('--out') || `${repoRoot}/build/bench/results${mode === 'quick' ? '-quick' : ''}.json`;
 const only = option('--only')?.split(',');
 
-const needed = ['js/dist/wasm_ssl.wasm', 'js/dist/wasm_ssl_wasi.wasm', 'build/native/bench/engine_bench',
+const needed = ['js/dist/wasm_ssl.wasm', 'js/dist/wasm_ssl_wasi.wasm', 'js/dist/wasm_ssl_scalar.wasm',
+  'js/dist/wasm_ssl_wasi_scalar.wasm', 'build/native/bench/engine_bench',
   'build/native/bench/aead_bench', 'build/emscripten/bench/aead_bench.wasm', 'build/wasi/bench/aead_bench.wasm'];
 const missing = needed.filter((f) => !existsSync(`${repoRoot}/${f}`));
 if (missing.length) {

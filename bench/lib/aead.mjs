@@ -1,5 +1,6 @@
 // The raw AEAD speed inside a wasm build (bench/aead/aead_bench.c linked from the same mbedtls
-// objects as that build's engine), and natively. Each result: seconds to seal / open `total`
+// objects as that build's engine: aead_bench with the SIMD kernels of the default modules,
+// aead_bench_scalar as the *_scalar fallbacks), and natively. Each result: seconds to seal / open `total`
 // bytes in records of `record` bytes, like TLS records, plus the parts (AES-CTR, GHASH,
 // ChaCha20, Poly1305) seal-only.
 import { execFileSync } from 'node:child_process';
@@ -9,10 +10,10 @@ import { repoRoot } from './certs.mjs';
 export const KINDS = ['aes-128-gcm', 'chacha20-poly1305', 'aes-128-ctr', 'ghash', 'chacha20', 'poly1305'];
 const AEADS = 2;  // the first two kinds are AEADs (seal and open); the rest are parts
 
-async function loadEmscripten() {
+async function loadEmscripten(name) {
   const dir = `${repoRoot}/build/emscripten/bench`;
-  const { default: create } = await import(`${dir}/aead_bench.mjs`);
-  const module = await WebAssembly.compile(await readFile(`${dir}/aead_bench.wasm`));
+  const { default: create } = await import(`${dir}/${name}.mjs`);
+  const module = await WebAssembly.compile(await readFile(`${dir}/${name}.wasm`));
   const m = await create({
     instantiateWasm(info, receive) {
       WebAssembly.instantiate(module, info).then((i) => receive(i, module));
@@ -23,22 +24,26 @@ async function loadEmscripten() {
   return (...args) => m._wssl_bench_aead(...args);
 }
 
-async function loadWasi() {
+async function loadWasi(name) {
   const { WASI } = await import('node:wasi');
   const wasi = new WASI({ version: 'preview1', args: [], env: {}, returnOnExit: true });
-  const module = await WebAssembly.compile(await readFile(`${repoRoot}/build/wasi/bench/aead_bench.wasm`));
+  const module = await WebAssembly.compile(await readFile(`${repoRoot}/build/wasi/bench/${name}.wasm`));
   const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport });
   wasi.initialize(instance);
   return (...args) => instance.exports.wssl_bench_aead(...args);
 }
 
-/** runtime: 'emscripten' | 'wasi' | 'native'. Returns { kind: { seal, open? } } in seconds. */
+/**
+ * runtime: 'emscripten' | 'emscripten-scalar' | 'wasi' | 'wasi-scalar' | 'native'.
+ * Returns { kind: { seal, open? } } in seconds.
+ */
 export async function aeadSeconds(runtime, total, record) {
   if (runtime === 'native') {
     const out = execFileSync(`${repoRoot}/build/native/bench/aead_bench`, [String(total), String(record)]);
     return JSON.parse(out);
   }
-  const run = runtime === 'wasi' ? await loadWasi() : await loadEmscripten();
+  const name = runtime.endsWith('-scalar') ? 'aead_bench_scalar' : 'aead_bench';
+  const run = runtime.startsWith('wasi') ? await loadWasi(name) : await loadEmscripten(name);
   const result = {};
   for (const [kind, name] of KINDS.entries()) {
     run(kind, 0, Math.min(total, 4 << 20), record);  // warm-up: let the engine tier up

@@ -42,15 +42,17 @@ function perConnection(r) {
     heap_per_server: r.heap_server_total / r.connections };
 }
 
-async function wasmEngine(runtime, s) {
-  const bytes = readFileSync(`${repoRoot}/js/dist/${runtime === 'wasi' ? 'wasm_ssl_wasi.wasm' : 'wasm_ssl.wasm'}`);
-  const wasmModule = await WebAssembly.compile(bytes);
+// A wasm build through the raw ABI. The scalar fallbacks differ only in ChaCha20: bulk only.
+async function wasmEngine(runtime, s, { simd = true } = {}) {
+  const file = `${runtime === 'wasi' ? 'wasm_ssl_wasi' : 'wasm_ssl'}${simd ? '' : '_scalar'}.wasm`;
+  const wasmModule = await WebAssembly.compile(readFileSync(`${repoRoot}/js/dist/${file}`));
   const fresh = () => instantiateEngine({ runtime, wasmModule });
   const engine = await fresh();
   const out = await engineLike({
     handshakes: (sc, secs) => raw.handshakes(engine, sc, secs),
     bulk: (sc, total, chunk) => raw.bulk(engine, sc, total, chunk),
-  }, s);
+  }, s, simd ? {} : { handshakeRows: [] });
+  if (!simd) return out;
   out.idle = {};
   for (const sc of idleScenarios) out.idle[sc.id] = perConnection(raw.idle(await fresh(), await fresh(), sc, s.idleConnections));
   out.concurrent = perConnection(raw.idle(await fresh(), await fresh(), idleScenarios[0], s.concurrentConnections));
@@ -92,7 +94,9 @@ function sizes() {
   };
   return {
     emscripten: { wasm: file(`${repoRoot}/js/dist/wasm_ssl.wasm`), glue: file(`${repoRoot}/js/dist/wasm_ssl.mjs`) },
+    'emscripten-scalar': { wasm: file(`${repoRoot}/js/dist/wasm_ssl_scalar.wasm`) },
     wasi: { wasm: file(`${repoRoot}/js/dist/wasm_ssl_wasi.wasm`) },
+    'wasi-scalar': { wasm: file(`${repoRoot}/js/dist/wasm_ssl_wasi_scalar.wasm`) },
     forge: { js: file(`${repoRoot}/node_modules/node-forge/dist/forge.min.js`) },
   };
 }
@@ -114,9 +118,12 @@ export const suites = {
   instantiate: async (s) => ({ emscripten: instantiateTimes('emscripten', s.instantiateRuns),
     wasi: instantiateTimes('wasi', s.instantiateRuns) }),
   'aead-emscripten': (s) => aeadBest('emscripten', s),
+  'aead-emscripten-scalar': (s) => aeadBest('emscripten-scalar', s),
   'aead-wasi': (s) => aeadBest('wasi', s),
+  'aead-wasi-scalar': (s) => aeadBest('wasi-scalar', s),
   'aead-native': (s) => aeadBest('native', s),
   'engine-emscripten': (s) => wasmEngine('emscripten', s),
+  'engine-emscripten-scalar': (s) => wasmEngine('emscripten', s, { simd: false }),
   'engine-wasi': (s) => wasmEngine('wasi', s),
   'engine-native': (s) => nativeEngine(s),
   'js-stack': async (s) => engineLike(await import('./js-stack.mjs'), s),
