@@ -5,7 +5,7 @@
 JOBS ?= $(shell nproc)
 EMSDK_ENV = NODE_PATH=/usr/share/nodejs
 
-.PHONY: demo test setup build native emscripten wasi test-native test-js bench bench-quick
+.PHONY: demo test setup build native emscripten wasi wasi-example test-native test-js bench bench-quick
 
 demo: setup emscripten
 	node examples/demo/run.mjs
@@ -28,6 +28,9 @@ emscripten: setup
 wasi: setup
 	cmake --preset wasi >/dev/null
 	cmake --build --preset wasi -j $(JOBS)
+
+wasi-example: wasi
+	node examples/wasi/run.mjs
 
 test-native: native
 	ctest --preset native -j $(JOBS)

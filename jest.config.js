@@ -8,4 +8,6 @@ export default {
   globalSetup: '<rootDir>/tests/support/global-setup.js',
   testTimeout: 60000,
   maxWorkers: 2,
+  // MicroPython-wasm leaves globals behind between files; they are not ours to clean.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
 };

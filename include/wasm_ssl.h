@@ -15,7 +15,9 @@
  *
  * `stream` is the number the host passed to wssl_conn_new(). `buf` points into the module's
  * own linear memory; the host copies into (read) or out of (write) it before returning and
- * keeps no reference. Both must return at once, never wait:
+ * keeps no reference. A host that cannot wait (JavaScript, an event loop) returns at once,
+ * with WSSL_IO_WOULD_BLOCK when nothing can move; a host whose transport blocks may wait
+ * inside them instead:
  *
  *   > 0                   bytes read into buf / bytes taken from buf (may be fewer than len)
  *   0                     read: end of stream (the peer closed its side)
@@ -26,6 +28,19 @@
  * A write with len == 0 is not data: it is the engine's "close", sent once by wssl_close(),
  * telling the host to close (or half-close and release) the stream. Its result is ignored.
  * A write of len > 0 that returns 0 is treated as -EPIPE.
+ *
+ * Who provides them: in a wasm module linked from the engine's libraries the declarations
+ * below become imports from "wasm_ssl" unless the program itself defines
+ * wssl_host_stream_read/wssl_host_stream_write; a definition is bound instead and nothing is
+ * imported (examples/wasi/https_client.c, a WASI command over its fds). Natively the program
+ * always defines them.
+ *
+ * The WASI reactor (wasm_ssl_wasi.wasm) imports only these two and, from
+ * wasi_snapshot_preview1, random_get (the only source of randomness: if it fails the engine
+ * refuses to work, it never falls back) and clock_time_get (realtime: certificate validity;
+ * monotonic: timeouts). It exports `memory`, `_initialize` (call it once, before anything
+ * else) and the WSSL_API functions below. docs/wasm-abi.md is the full reference, with a
+ * minimal host.
  *
  * ------------------------------------------------------------------------------------------
  * 2. Results
@@ -222,7 +237,8 @@ WSSL_API const char *wssl_alpn_protocol(int32_t conn);         /* negotiated pro
 WSSL_API const uint8_t *wssl_peer_cert_der(int32_t conn);      /* leaf certificate DER or 0 */
 WSSL_API int32_t wssl_peer_cert_len(int32_t conn);
 /* The peer leaf certificate as one JSON object: subject, issuer, serial, not_before,
- * not_after (ISO 8601 UTC) and subject_alt_names; 0 when there is none. */
+ * not_after (ISO 8601 UTC) and subject_alt_names; 0 when there is none. Also after a
+ * handshake that failed verification (the certificate the peer presented), for messages. */
 WSSL_API const char *wssl_peer_cert_json(int32_t conn);
 /* mbedtls' verification flags (MBEDTLS_X509_BADCERT_...); 0 = verified. With CERT_OPTIONAL
  * this is how the result is read. -1 (all bits) when no verification took place. */

@@ -15,7 +15,14 @@ export interface LoadOptions {
   /** The default .wasm with WebAssembly SIMD (true) or its scalar twin (false); default: SIMD
    * where the engine supports it. Ignored with wasmBinary / wasmModule / wasmUrl. */
   simd?: boolean;
-  /** runtime 'wasi' only: a WASI preview1 import object (default: node:wasi). */
+  /**
+   * runtime 'wasi' only: the WASI preview1 implementation, as node:wasi's `WASI` or a browser
+   * WASI shim: its `wasiImport` is imported and `initialize(instance)` is called once (it runs
+   * the reactor's `_initialize`). Default in Node: a node:wasi `WASI`; elsewhere required
+   * (or `wasiImport`). The module imports only `clock_time_get` and `random_get` from it.
+   */
+  wasi?: { wasiImport: Record<string, Function>; initialize(instance: WebAssembly.Instance): void };
+  /** runtime 'wasi' only: the preview1 functions alone; the package calls `_initialize`. */
   wasiImport?: Record<string, Function>;
 }
 
@@ -163,6 +170,8 @@ export declare class OSError extends Error {
   readonly args: [number, string];
   /** A failed certificate check: one line per failed check. */
   readonly verifyErrors?: string[];
+  /** After a failed certificate check: the certificate the peer presented. */
+  readonly peerCertificate?: PeerCertificate;
 }
 
 export declare class ValueError extends Error {}
@@ -178,3 +187,8 @@ export declare class SslModule {
   wrap_socket(sock: Transport, options?: WrapSocketOptions): Promise<SSLSocket>;
   memoryPair(options?: { capacity?: number }): [HostStream, HostStream];
 }
+
+export {
+  installMicroPython, directSockets, workerSockets, serveWorkerSockets, tcpConnector, bridgeConnector,
+} from './micropython.js';
+export type { MicroPython, Connector, SocketProvider, InstallOptions } from './micropython.js';

@@ -26,7 +26,8 @@ int32_t TlsConnection::create(std::shared_ptr<const SslConfigSnapshot> config, i
     ret = mbedtls_ssl_set_hostname(&conn->ssl_, server_hostname);
     if (ret != 0) return ret;
   }
-  if (config->verify_callback) mbedtls_ssl_set_verify(&conn->ssl_, record_chain, conn.get());
+  if (config->verify_mode != WSSL_CERT_NONE)
+    mbedtls_ssl_set_verify(&conn->ssl_, observe_certificate, conn.get());
   mbedtls_ssl_set_bio(&conn->ssl_, &conn->stream_, host_send, host_recv, nullptr);
   *out = std::move(conn);
   return 0;
@@ -44,9 +45,12 @@ int32_t TlsConnection::fail(int32_t code) {
   return error_;
 }
 
-int TlsConnection::record_chain(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *) {
+int TlsConnection::observe_certificate(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *) {
   auto *conn = static_cast<TlsConnection *>(self);
-  conn->chain_.push_back({std::vector<uint8_t>(crt->raw.p, crt->raw.p + crt->raw.len), depth});
+  // mbedtls frees a peer chain that fails verification: keep what an error message needs.
+  if (depth == 0) conn->presented_leaf_json_ = certificate_json(*crt);
+  if (conn->config_->verify_callback)
+    conn->chain_.push_back({std::vector<uint8_t>(crt->raw.p, crt->raw.p + crt->raw.len), depth});
   return 0;
 }
 
@@ -184,7 +188,8 @@ const mbedtls_x509_crt *TlsConnection::peer_cert() const { return mbedtls_ssl_ge
 
 const char *TlsConnection::peer_cert_json() {
   const mbedtls_x509_crt *crt = peer_cert();
-  if (crt == nullptr) return nullptr;
+  if (crt == nullptr)
+    return presented_leaf_json_.empty() ? nullptr : presented_leaf_json_.c_str();
   text_ = certificate_json(*crt);
   return text_.c_str();
 }

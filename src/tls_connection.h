@@ -55,7 +55,7 @@ class TlsConnection : public CountedAllocation {
   TlsConnection(std::shared_ptr<const SslConfigSnapshot> config, int32_t stream);
   int32_t drive_handshake();
   int32_t fail(int32_t code);
-  static int record_chain(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *flags);
+  static int observe_certificate(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *flags);
 
   enum class VerifyState { kCollecting, kPaused, kDone };
 
@@ -71,6 +71,7 @@ class TlsConnection : public CountedAllocation {
   std::vector<ChainEntry> chain_;
   std::string text_;  // backing store for returned strings
   std::vector<uint8_t> saved_session_;
+  std::string presented_leaf_json_;  // the peer's leaf as seen during verification
   int32_t unacknowledged_write_ = 0;  // bytes of an encrypted record that a WANT_WRITE left unsent
 };
 

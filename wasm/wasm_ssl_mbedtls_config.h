@@ -22,7 +22,7 @@
 #define MBEDTLS_PLATFORM_GMTIME_R_ALT    /* emscripten's gmtime_r calls into JS time zones */
 #define MBEDTLS_NO_PLATFORM_ENTROPY      /* no /dev/urandom inside wasm ... */
 #define MBEDTLS_ENTROPY_HARDWARE_ALT     /* ... getentropy() instead; also seeds PSA's own DRBG */
-#define MBEDTLS_PLATFORM_SNPRINTF_MACRO wssl_snprintf /* without libc's float formatter */
+#define MBEDTLS_PLATFORM_SNPRINTF_MACRO wssl_snprintf /* the engine's own (src/platform/format.cpp) */
 #define MBEDTLS_ENTROPY_C
 #define MBEDTLS_PSA_CRYPTO_C             /* TLS 1.3 runs on PSA; its DRBG is HMAC_DRBG (no CTR_DRBG) */
 #define MBEDTLS_PSA_KEY_STORE_DYNAMIC

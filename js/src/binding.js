@@ -172,7 +172,15 @@ export class TlsConnection {
   verificationDetails() {
     if (this.handshakeDone() || !this.verifyFlags()) return {};
     const verifyErrors = this.verifyErrors();
-    return { verifyErrors, detail: `certificate checks failed: ${verifyErrors.join('; ')}` };
+    const peer = this.peerCertInfo(); // what the peer presented, kept by the engine
+    const presented = peer
+      ? ` (peer certificate ${peer.subject}, issued by ${peer.issuer}, valid ${peer.not_before} to ${peer.not_after})`
+      : '';
+    return {
+      verifyErrors,
+      peerCertificate: peer,
+      detail: `certificate checks failed: ${verifyErrors.join('; ')}${presented}`,
+    };
   }
 
   /** The chain to show the verify callback: [{ der, depth }], root-most first. */

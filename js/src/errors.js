@@ -6,7 +6,8 @@
  * `errno` is the negative mbedtls code or the (positive) transport errno, `code` its macro
  * name ('MBEDTLS_ERR_X509_CERT_VERIFY_FAILED', 'ECONNRESET'), `reason` its description.
  * A failed certificate check also carries `verifyErrors` (one line per failed check, in
- * mbedtls' words), which the message repeats.
+ * mbedtls' words) and `peerCertificate` (subject, issuer, validity of what the peer
+ * presented), which the message repeats.
  */
 export class OSError extends Error {
   constructor(errno, code, reason, details = {}) {
@@ -18,6 +19,7 @@ export class OSError extends Error {
     this.reason = reason;
     this.args = [errno, code];
     if (details.verifyErrors) this.verifyErrors = details.verifyErrors;
+    if (details.peerCertificate) this.peerCertificate = details.peerCertificate;
   }
 }
 

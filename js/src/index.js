@@ -7,7 +7,7 @@ import { isNode } from './platform.js';
 /**
  * Instantiates the engine and returns the `ssl` module over it.
  * @param {object} [options]  { runtime?: 'emscripten' (default) | 'wasi', wasmBinary?,
- *                              wasmModule?, wasmUrl?, wasiImport?, simd? }
+ *                              wasmModule?, wasmUrl?, wasi?, wasiImport?, simd? }
  * @returns {Promise<SslModule>}
  */
 export async function load(options = {}) {
@@ -23,3 +23,6 @@ export { OSError, ValueError } from './errors.js';
 export { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED } from './options.js';
 export { HostStream, memoryPair, NodeStreamHost, WebSocketHost, WebStreamsHost, toHostStream } from './streams/index.js';
 export { WOULD_BLOCK } from './engine/index.js';
+export {
+  installMicroPython, directSockets, workerSockets, serveWorkerSockets, tcpConnector, bridgeConnector,
+} from './micropython/index.js';

@@ -1,9 +1,10 @@
-// snprintf for mbedtls (MBEDTLS_PLATFORM_SNPRINTF_MACRO) and the engine: the conversions they
-// use (d i u x X c s p %, flags - and 0, width, precision, length modifiers; other flags are
-// ignored) and nothing else, so that no libc printf is linked: its core, its float formatter
-// and, in wasi-libc, the strerror table behind %m cost 2-3 KB of gzipped WebAssembly (issue 7).
-// Same results as C's snprintf for all of the above: tests/native/size_trims_test.cpp compares
-// it with glibc's.
+// snprintf for mbedtls (MBEDTLS_PLATFORM_SNPRINTF_MACRO) and the engine: the integer, character
+// and string conversions they use, with C99 semantics (flags '-' and '0', width, precision,
+// length modifiers; the result is the length the whole text needs). Not libc's: wasi-libc's
+// formatter reaches stderr on a path for floats, and with it the module would import fd_write,
+// fd_seek and fd_close, which nothing in the engine needs. Anything else (floats, '+', ' ', '#',
+// %n) fails with -1, which mbedtls reports as a buffer error, rather than printing something
+// wrong.
 #include "platform/format.h"
 
 #include <climits>
@@ -13,182 +14,202 @@
 
 namespace {
 
-// Counts every character, stores those that fit (leaving room for the NUL).
-struct Sink {
-  char *buf;
-  size_t cap;
-  size_t len = 0;
+// Writes into buf[0 .. cap-1], counting every character even past the end.
+class Output {
+ public:
+  Output(char *buf, size_t cap) : buf_(buf), cap_(cap) {}
   void put(char c) {
-    if (len + 1 < cap) buf[len] = c;
-    ++len;
+    if (len_ + 1 < cap_) buf_[len_] = c;
+    ++len_;
   }
-  void repeat(char c, size_t n) {
-    while (n-- > 0) put(c);
+  void repeat(char c, long count) {
+    for (long i = 0; i < count; ++i) put(c);
   }
+  void terminate() {
+    if (cap_ > 0) buf_[len_ < cap_ ? len_ : cap_ - 1] = '\0';
+  }
+  size_t length() const { return len_; }
+
+ private:
+  char *buf_;
+  size_t cap_;
+  size_t len_ = 0;
 };
 
 struct Spec {
   bool left = false, zero = false;
-  size_t width = 0;
-  int precision = -1;  // -1: none
+  long width = 0, precision = -1;  // -1: none given
+  enum Length { kInt, kChar, kShort, kLong, kLongLong, kSize, kMax, kPtrdiff } length = kInt;
 };
 
-void emit_field(Sink *out, const Spec &spec, const char *prefix, const char *body, size_t body_len,
-                size_t zeros) {
-  size_t prefix_len = 0;
-  while (prefix[prefix_len] != '\0') ++prefix_len;
-  size_t len = prefix_len + zeros + body_len;
-  size_t pad = spec.width > len ? spec.width - len : 0;
-  if (!spec.left && !spec.zero) out->repeat(' ', pad);
-  for (size_t i = 0; i < prefix_len; ++i) out->put(prefix[i]);
-  if (!spec.left && spec.zero) out->repeat('0', pad);
-  out->repeat('0', zeros);
-  for (size_t i = 0; i < body_len; ++i) out->put(body[i]);
-  if (spec.left) out->repeat(' ', pad);
+// A decimal number or '*' (taken from the arguments) at *fmt.
+long read_count(const char **fmt, va_list *ap) {
+  if (**fmt == '*') {
+    ++*fmt;
+    return va_arg(*ap, int);
+  }
+  long value = 0;
+  while (**fmt >= '0' && **fmt <= '9') {
+    if (value < INT_MAX / 10) value = value * 10 + (**fmt - '0');
+    ++*fmt;
+  }
+  return value;
 }
 
-void emit_unsigned(Sink *out, Spec spec, uintmax_t value, unsigned base, bool upper,
-                   const char *prefix) {
-  const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-  char text[sizeof(uintmax_t) * 8];
-  size_t n = 0;
-  while (value != 0 || (n == 0 && spec.precision != 0)) {  // C: "%.0d" of 0 prints no digit
-    text[sizeof text - ++n] = digits[value % base];
-    value /= base;
+uintmax_t read_unsigned(const Spec &spec, va_list *ap) {
+  switch (spec.length) {
+    case Spec::kChar: return static_cast<unsigned char>(va_arg(*ap, unsigned int));
+    case Spec::kShort: return static_cast<unsigned short>(va_arg(*ap, unsigned int));
+    case Spec::kLong: return va_arg(*ap, unsigned long);
+    case Spec::kLongLong: return va_arg(*ap, unsigned long long);
+    case Spec::kSize: return va_arg(*ap, size_t);
+    case Spec::kMax: return va_arg(*ap, uintmax_t);
+    case Spec::kPtrdiff: return static_cast<uintmax_t>(va_arg(*ap, ptrdiff_t));
+    default: return va_arg(*ap, unsigned int);
   }
-  size_t zeros = 0;
-  if (spec.precision >= 0) {
-    spec.zero = false;  // C: a precision turns the 0 flag off for integers
-    if (static_cast<size_t>(spec.precision) > n) zeros = static_cast<size_t>(spec.precision) - n;
-  }
-  emit_field(out, spec, prefix, text + sizeof text - n, n, zeros);
 }
 
-enum class Length { kChar, kShort, kInt, kLong, kLongLong, kSize, kMax, kPtrdiff };
-
-intmax_t signed_arg(va_list *ap, Length length) {
-  switch (length) {
-    case Length::kLong: return va_arg(*ap, long);
-    case Length::kLongLong: return va_arg(*ap, long long);
-    case Length::kSize: return static_cast<intmax_t>(va_arg(*ap, size_t));
-    case Length::kMax: return va_arg(*ap, intmax_t);
-    case Length::kPtrdiff: return va_arg(*ap, ptrdiff_t);
-    case Length::kChar: return static_cast<signed char>(va_arg(*ap, int));
-    case Length::kShort: return static_cast<short>(va_arg(*ap, int));
+intmax_t read_signed(const Spec &spec, va_list *ap) {
+  switch (spec.length) {
+    case Spec::kChar: return static_cast<signed char>(va_arg(*ap, int));
+    case Spec::kShort: return static_cast<short>(va_arg(*ap, int));
+    case Spec::kLong: return va_arg(*ap, long);
+    case Spec::kLongLong: return va_arg(*ap, long long);
+    case Spec::kSize: return static_cast<intmax_t>(va_arg(*ap, size_t));  // %zd
+    case Spec::kMax: return va_arg(*ap, intmax_t);
+    case Spec::kPtrdiff: return va_arg(*ap, ptrdiff_t);
     default: return va_arg(*ap, int);
   }
 }
 
-uintmax_t unsigned_arg(va_list *ap, Length length) {
-  switch (length) {
-    case Length::kLong: return va_arg(*ap, unsigned long);
-    case Length::kLongLong: return va_arg(*ap, unsigned long long);
-    case Length::kSize: return va_arg(*ap, size_t);
-    case Length::kMax: return va_arg(*ap, uintmax_t);
-    case Length::kPtrdiff: return static_cast<uintmax_t>(va_arg(*ap, ptrdiff_t));
-    case Length::kChar: return static_cast<unsigned char>(va_arg(*ap, unsigned int));
-    case Length::kShort: return static_cast<unsigned short>(va_arg(*ap, unsigned int));
-    default: return va_arg(*ap, unsigned int);
+// Sign, prefix, zeros and digits, padded to the width.
+void put_number(Output *out, const Spec &spec, uintmax_t magnitude, bool negative, unsigned base,
+                bool upper, const char *prefix) {
+  char digits[sizeof(uintmax_t) * 3];
+  int count = 0;
+  const char *alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  while (magnitude != 0) {
+    digits[count++] = alphabet[magnitude % base];
+    magnitude /= base;
+  }
+  long zeros = spec.precision > count ? spec.precision - count : 0;
+  if (spec.precision < 0 && count == 0) zeros = 1;  // "0"; with precision 0, zero prints nothing
+  long prefix_len = negative ? 1 : 0;
+  for (const char *p = prefix; *p; ++p) ++prefix_len;
+  long body = prefix_len + zeros + count;
+  long padding = spec.width > body ? spec.width - body : 0;
+  if (spec.zero && !spec.left && spec.precision < 0) {
+    zeros += padding;
+    padding = 0;
+  }
+  if (!spec.left) out->repeat(' ', padding);
+  if (negative) out->put('-');
+  for (const char *p = prefix; *p; ++p) out->put(*p);
+  out->repeat('0', zeros);
+  while (count > 0) out->put(digits[--count]);
+  if (spec.left) out->repeat(' ', padding);
+}
+
+void put_text(Output *out, const Spec &spec, const char *text, long len) {
+  long padding = spec.width > len ? spec.width - len : 0;
+  if (!spec.left) out->repeat(' ', padding);
+  for (long i = 0; i < len; ++i) out->put(text[i]);
+  if (spec.left) out->repeat(' ', padding);
+}
+
+// One conversion, *fmt just after its '%'; false for one this formatter does not do.
+bool convert(Output *out, const char **fmt, va_list *ap) {
+  Spec spec;
+  for (;; ++*fmt) {
+    if (**fmt == '-') spec.left = true;
+    else if (**fmt == '0') spec.zero = true;
+    else break;
+  }
+  spec.width = read_count(fmt, ap);
+  if (spec.width < 0) {  // a negative '*' width means left-justified
+    spec.left = true;
+    spec.width = -spec.width;
+  }
+  if (**fmt == '.') {
+    ++*fmt;
+    spec.precision = read_count(fmt, ap);
+    if (spec.precision < 0) spec.precision = -1;  // a negative '*' precision is none
+  }
+  switch (**fmt) {
+    case 'h':
+      spec.length = (*fmt)[1] == 'h' ? Spec::kChar : Spec::kShort;
+      *fmt += spec.length == Spec::kChar ? 2 : 1;
+      break;
+    case 'l':
+      spec.length = (*fmt)[1] == 'l' ? Spec::kLongLong : Spec::kLong;
+      *fmt += spec.length == Spec::kLongLong ? 2 : 1;
+      break;
+    case 'z': spec.length = Spec::kSize; ++*fmt; break;
+    case 'j': spec.length = Spec::kMax; ++*fmt; break;
+    case 't': spec.length = Spec::kPtrdiff; ++*fmt; break;
+    default: break;
+  }
+  const char conversion = **fmt;
+  if (conversion == '\0') return false;  // a lone '%' at the end
+  ++*fmt;
+  switch (conversion) {
+    case 'd':
+    case 'i': {
+      intmax_t value = read_signed(spec, ap);
+      uintmax_t magnitude = value < 0 ? uintmax_t{0} - static_cast<uintmax_t>(value)
+                                      : static_cast<uintmax_t>(value);
+      put_number(out, spec, magnitude, value < 0, 10, false, "");
+      return true;
+    }
+    case 'u': put_number(out, spec, read_unsigned(spec, ap), false, 10, false, ""); return true;
+    case 'o': put_number(out, spec, read_unsigned(spec, ap), false, 8, false, ""); return true;
+    case 'x': put_number(out, spec, read_unsigned(spec, ap), false, 16, false, ""); return true;
+    case 'X': put_number(out, spec, read_unsigned(spec, ap), false, 16, true, ""); return true;
+    case 'p': {
+      auto address = reinterpret_cast<uintptr_t>(va_arg(*ap, void *));
+      put_number(out, spec, address, false, 16, false, "0x");
+      return true;
+    }
+    case 'c': {
+      if (spec.length != Spec::kInt) return false;  // %lc: wide characters
+      const char c = static_cast<char>(va_arg(*ap, int));
+      put_text(out, spec, &c, 1);
+      return true;
+    }
+    case 's': {
+      if (spec.length != Spec::kInt) return false;  // %ls
+      const char *text = va_arg(*ap, const char *);
+      if (text == nullptr) text = "(null)";
+      long len = 0;
+      while (text[len] != '\0' && (spec.precision < 0 || len < spec.precision)) ++len;
+      put_text(out, spec, text, len);
+      return true;
+    }
+    case '%': out->put('%'); return true;
+    default: return false;
   }
 }
 
 }  // namespace
 
-extern "C" int wssl_vsnprintf(char *buf, size_t n, const char *fmt, va_list args) {
+extern "C" int wssl_snprintf(char *buf, size_t n, const char *fmt, ...) {
+  Output out(buf, n);
   va_list ap;
-  va_copy(ap, args);
-  Sink out{buf, n};
-  for (const char *p = fmt; *p != '\0'; ++p) {
-    if (*p != '%') {
-      out.put(*p);
-      continue;
-    }
-    Spec spec;
-    for (++p;; ++p) {
-      if (*p == '-') spec.left = true;
-      else if (*p == '0') spec.zero = true;
-      else if (*p != '+' && *p != ' ' && *p != '#') break;  // (unused flags: ignored)
-    }
-    if (*p == '*') {
-      int w = va_arg(ap, int);
-      if (w < 0) spec.left = true;
-      spec.width = w < 0 ? -static_cast<size_t>(w) : static_cast<size_t>(w);
-      ++p;
+  va_start(ap, fmt);
+  bool ok = true;
+  while (ok && *fmt != '\0') {
+    if (*fmt != '%') {
+      out.put(*fmt++);
     } else {
-      for (; *p >= '0' && *p <= '9'; ++p) spec.width = spec.width * 10 + (*p - '0');
-    }
-    if (*p == '.') {
-      spec.precision = 0;
-      if (*++p == '*') {
-        spec.precision = va_arg(ap, int);
-        if (spec.precision < 0) spec.precision = -1;
-        ++p;
-      } else {
-        for (; *p >= '0' && *p <= '9'; ++p)
-          if (spec.precision < INT_MAX / 10) spec.precision = spec.precision * 10 + (*p - '0');
-      }
-    }
-    if (spec.left) spec.zero = false;
-    Length length = Length::kInt;
-    if (*p == 'h') {  // char and short arrive promoted to int, and are cut back
-      length = Length::kShort;
-      if (*++p == 'h') length = Length::kChar, ++p;
-    } else if (*p == 'l') {
-      length = Length::kLong;
-      if (*++p == 'l') length = Length::kLongLong, ++p;
-    } else if (*p == 'z') {
-      length = Length::kSize, ++p;
-    } else if (*p == 'j') {
-      length = Length::kMax, ++p;
-    } else if (*p == 't') {
-      length = Length::kPtrdiff, ++p;
-    }
-    switch (*p) {
-      case 'd':
-      case 'i': {
-        intmax_t v = signed_arg(&ap, length);
-        uintmax_t magnitude = v < 0 ? 0 - static_cast<uintmax_t>(v) : static_cast<uintmax_t>(v);
-        emit_unsigned(&out, spec, magnitude, 10, false, v < 0 ? "-" : "");
-        break;
-      }
-      case 'u': emit_unsigned(&out, spec, unsigned_arg(&ap, length), 10, false, ""); break;
-      case 'x': emit_unsigned(&out, spec, unsigned_arg(&ap, length), 16, false, ""); break;
-      case 'X': emit_unsigned(&out, spec, unsigned_arg(&ap, length), 16, true, ""); break;
-      case 'p': {
-        Spec hex = spec;
-        hex.precision = -1;
-        emit_unsigned(&out, hex, reinterpret_cast<uintptr_t>(va_arg(ap, void *)), 16, false, "0x");
-        break;
-      }
-      case 'c': {
-        char c = static_cast<char>(va_arg(ap, int));
-        emit_field(&out, spec, "", &c, 1, 0);
-        break;
-      }
-      case 's': {
-        const char *s = va_arg(ap, const char *);
-        if (s == nullptr) s = "(null)";
-        size_t len = 0;
-        while (s[len] != '\0' && (spec.precision < 0 || len < static_cast<size_t>(spec.precision))) ++len;
-        Spec text = spec;
-        text.zero = false;
-        emit_field(&out, text, "", s, len, 0);
-        break;
-      }
-      case '%': out.put('%'); break;
-      case '\0': --p; break;  // a lone '%' at the end
-      default: out.put('%'); out.put(*p); break;  // not a conversion this build uses
+      ++fmt;
+      ok = convert(&out, &fmt, &ap);
     }
   }
   va_end(ap);
-  if (n > 0) buf[out.len < n ? out.len : n - 1] = '\0';
-  return out.len > INT_MAX ? -1 : static_cast<int>(out.len);
-}
-
-extern "C" int wssl_snprintf(char *buf, size_t n, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int written = wssl_vsnprintf(buf, n, fmt, ap);
-  va_end(ap);
-  return written;
+  if (!ok || out.length() > INT_MAX) {
+    if (n > 0) buf[0] = '\0';
+    return -1;
+  }
+  out.terminate();
+  return static_cast<int>(out.length());
 }

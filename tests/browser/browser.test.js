@@ -2,57 +2,27 @@
 // download). A page served on 127.0.0.1 loads the package (ES module from js/src, engine from
 // js/dist), connects through the bridge to openssl s_server with CERT_REQUIRED, exchanges data,
 // and reports; the test asserts the report.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startBridge } from '../../js/src/bridge/index.js';
 import { certDir, repoRoot } from '../support/paths.js';
 import { startOpenSslServer } from '../support/openssl-server.js';
+import { describeIfChromium, launchChromium, startStaticServer } from '../support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm', '.der': 'application/octet-stream' };
-
-/** Serves the page, the package (js/src, js/dist) and the test CA; nothing else. */
-function staticServer() {
-  const roots = { '/js/': `${repoRoot}/js/`, '/certs/': `${certDir}/`, '/page/': `${repoRoot}/tests/browser/` };
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    const prefix = Object.keys(roots).find((p) => url.pathname.startsWith(p));
-    const file = prefix && path.normalize(roots[prefix] + url.pathname.slice(prefix.length));
-    if (!file || !file.startsWith(roots[prefix]) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const describeIfChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+// The page, the package (js/src, js/dist) and the test CA; nothing else.
+const staticServer = () => startStaticServer({ '/js/': `${repoRoot}/js/`, '/certs/': `${certDir}/`,
+  '/page/': `${repoRoot}/tests/browser/` });
 
 describeIfChromium('in chromium', () => {
-  let good, wrongHost, bridge, web, context, userDataDir;
+  let good, wrongHost, bridge, web, browser, context;
   beforeAll(async () => {
     good = await startOpenSslServer({ cert: 'server' });
     wrongHost = await startOpenSslServer({ cert: 'wrong-host' });
     bridge = await startBridge({ allow: [`127.0.0.1:${good.port}`, `127.0.0.1:${wrongHost.port}`], log: () => {} });
     web = await staticServer();
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'wasm-ssl-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      timeout: 30000,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
+    ({ context } = browser);
   }, 60000);
   afterAll(async () => {
-    if (context) await context.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    if (browser) await browser.close();
     if (web) await new Promise((r) => web.close(r));
     if (bridge) await bridge.close();
     await Promise.all([good, wrongHost].filter(Boolean).map((s) => s.stop()));

@@ -5,6 +5,10 @@
 # this script (it holds the script's SHA-256).
 set -euo pipefail
 out=${1:-$(cd "$(dirname "$0")/../.." && pwd)/build/certs}
+# Test files run in parallel and may ask for the same folder: one maker at a time.
+mkdir -p "$(dirname "$out")"
+exec 9>"$out.lock"
+flock 9
 version=$(sha256sum "$0" | cut -d' ' -f1)
 if [ -f "$out/.done" ] && [ -z "$(find "$out/.done" -mmin +1440)" ] &&
    [ "$(cat "$out/.done")" = "$version" ]; then exit 0; fi

@@ -61,6 +61,10 @@ describe.each(RUNTIMES)('%s build against openssl s_server', (runtime) => {
         expect(err.errno).toBe(-0x2700);
         expect(err.verifyErrors).toEqual([reason]);
         expect(err.message).toContain(reason);
+        // The certificate the server presented is named, although mbedtls dropped it.
+        const issuer = cert === 'untrusted' ? 'CN=wasm-ssl Untrusted CA' : 'CN=wasm-ssl Test CA';
+        expect(err.peerCertificate).toMatchObject({ issuer });
+        expect(err.message).toContain(`issued by ${issuer}`);
       });
 
     test('CERT_NONE connects to the untrusted server and says nothing was verified', async () => {

@@ -55,6 +55,20 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"expired", "localhost", "The certificate validity has expired"},
         BadCase{"untrusted", "localhost", "The certificate is not correctly signed by the trusted CA"}));
 
+TEST(RequiredRejects, ThePresentedCertificateIsStillDescribedForTheError) {
+  int32_t ccfg = client_config(), scfg = server_config("expired");
+  {
+    Pair pair(ccfg, scfg);
+    ASSERT_EQ(WSSL_ERR_CERT_VERIFY_FAILED, pair.handshake());
+    const char *json = wssl_peer_cert_json(pair.client.conn);
+    ASSERT_NE(nullptr, json) << "mbedtls dropped the chain; the engine keeps its summary";
+    EXPECT_NE(std::string::npos, std::string(json).find("\"not_after\":\"2021-01-01T00:00:00Z\"")) << json;
+    EXPECT_EQ(0, wssl_peer_cert_len(pair.client.conn));
+  }
+  wssl_config_free(ccfg);
+  wssl_config_free(scfg);
+}
+
 TEST(CertReqs, NoneConnectsToAnUntrustedExpiredServerWithoutVerifying) {
   Outcome o = connect_to("expired", WSSL_CERT_NONE, "wrong.example", "");
   EXPECT_EQ(0, o.client_result);

@@ -1,5 +1,6 @@
 // Compiled (not run) by types.test.js: the package's declared types cover what the README shows.
 import net from 'node:net';
+import { WASI } from 'node:wasi';
 import { load, OSError, CERT_REQUIRED, memoryPair, type SSLSocket } from '../../js/index.js';
 import { startBridge } from '../../js/bridge.js';
 
@@ -24,4 +25,18 @@ export async function example(cadata: Uint8Array): Promise<string | null> {
   const bridge = await startBridge({ allow: ['localhost:4433'] });
   await bridge.close();
   return `${n} ${chunk?.length} ${der?.length} ${subject} ${s.version()} ${ssl.MBEDTLS_VERSION}`;
+}
+
+// The WASI build over node:wasi's WASI, or over any object of its shape.
+export async function wasiHosts(): Promise<WebAssembly.Memory | null> {
+  await load({ runtime: 'wasi', wasi: new WASI({ version: 'preview1' }) });
+  let memory: WebAssembly.Memory | null = null;
+  await load({
+    runtime: 'wasi',
+    wasi: {
+      wasiImport: { clock_time_get: () => 0, random_get: () => 0 },
+      initialize(instance) { memory = instance.exports.memory as WebAssembly.Memory; },
+    },
+  });
+  return memory;
 }

@@ -1,25 +1,47 @@
-// Instantiates the WASI reactor (dist/wasm_ssl_wasi.wasm) with Node's node:wasi, or with the
-// caller's own preview1 implementation (options.wasiImport), plus the "wasm_ssl" imports.
+// Instantiates the WASI reactor (dist/wasm_ssl_wasi.wasm) with a WASI preview1 implementation
+// plus the "wasm_ssl" imports. The module imports only wasi_snapshot_preview1.clock_time_get
+// and random_get from WASI (docs/wasm-abi.md). The implementation comes from, in this order:
+//   options.wasi        an object with wasiImport and initialize(instance), the shape of
+//                       node:wasi's WASI and of browser WASI shims; initialize() calls the
+//                       reactor's _initialize and lets the implementation find the memory
+//   options.wasiImport  the preview1 functions alone; this loader calls _initialize
+//   (neither, in Node)  node:wasi
 import { Engine } from './engine.js';
 import { compileWasm, wasmFile } from './wasm-source.js';
+import { isNode } from '../platform.js';
+
+async function nodeWasi() {
+  const { WASI } = await import('node:wasi');
+  return new WASI({ version: 'preview1', args: [], env: {}, returnOnExit: true });
+}
+
+async function preview1(options) {
+  if (options.wasi) {
+    const { wasi } = options;
+    if (!wasi.wasiImport || typeof wasi.wasiImport !== 'object' || typeof wasi.initialize !== 'function')
+      throw new TypeError('wasm-ssl: options.wasi needs wasiImport and initialize(instance)');
+    return { wasiImport: wasi.wasiImport, initialize: (instance) => wasi.initialize(instance) };
+  }
+  if (options.wasiImport) {
+    return { wasiImport: options.wasiImport, initialize: (instance) => instance.exports._initialize() };
+  }
+  if (!isNode) {
+    throw new TypeError("wasm-ssl: runtime 'wasi' outside Node needs a WASI preview1 implementation: " +
+      'pass options.wasi ({ wasiImport, initialize(instance) }) or options.wasiImport');
+  }
+  const wasi = await nodeWasi();
+  return { wasiImport: wasi.wasiImport, initialize: (instance) => wasi.initialize(instance) };
+}
 
 export async function instantiateWasi(options = {}) {
+  const { wasiImport, initialize } = await preview1(options);
   const wasmModule = await compileWasm(options, wasmFile('wasm_ssl_wasi', options));
   let engine = null;
-  let wasiImport = options.wasiImport;
-  let initialize = null;
-  if (!wasiImport) {
-    const { WASI } = await import('node:wasi');
-    const wasi = new WASI({ version: 'preview1', args: [], env: {}, returnOnExit: true });
-    wasiImport = wasi.wasiImport;
-    initialize = (instance) => wasi.initialize(instance);
-  }
   const instance = await WebAssembly.instantiate(wasmModule, {
     wasi_snapshot_preview1: wasiImport,
     wasm_ssl: Engine.imports(() => engine),
   });
-  if (initialize) initialize(instance);
-  else instance.exports._initialize();
+  initialize(instance);
   engine = new Engine(instance.exports, 'wasi');
   return engine;
 }

@@ -1,0 +1,12 @@
+// The object registered as the Python module `_wasm_ssl_socket`: where python/socket.py gets
+// its connections. A socket provider (sockets/direct-sockets.js, sockets/worker-sockets.js)
+// decides how they are made, and whether a call with a timeout can wait (a provider that
+// cannot answers WOULD_BLOCK).
+const EOPNOTSUPP = 95;
+
+export function socketBinding(provider, heap) {
+  return {
+    /** A socket object (see the providers), or -errno. */
+    open: (host, port) => (provider ? provider.open(heap, host, port) : -EOPNOTSUPP),
+  };
+}

@@ -1,0 +1,139 @@
+// Sockets for a MicroPython that runs in a Worker (Node worker_threads or a browser Worker):
+// blocking reads and writes really block, in Atomics.wait() on memory shared with the thread
+// that owns the transports (socket-host.js), so Python code runs as it does on a board. That
+// thread's event loop keeps moving bytes while this one waits.
+import { WOULD_BLOCK } from '../../engine/engine.js';
+import {
+  SharedSocketMemory, MESSAGE_TAG, STATE, ERRNO, EOF, OUT_DONE, HOST_WAITING, SIGNAL, OPEN, FAILED,
+} from './shared-memory.js';
+
+const EBADF = 9, ETIMEDOUT = 110;
+const OUTGOING_LIMIT = 1 << 18; // bytes handed over but not yet taken by the transport
+
+class WorkerSocket {
+  constructor(heap, port, id, memory) {
+    this._heap = heap;
+    this._port = port;
+    this._id = id;
+    this._m = memory;
+    this._posted = 0; // bytes ever handed to the host (compared with OUT_DONE)
+    this._closed = false;
+  }
+
+  // Polls cond() until it answers (not null), WOULD_BLOCK for timeoutMs 0, -ETIMEDOUT after
+  // timeoutMs > 0, forever for timeoutMs < 0.
+  _until(cond, timeoutMs) {
+    if (this._closed) return -EBADF;
+    const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : 0;
+    for (;;) {
+      const seen = this._m.get(SIGNAL);
+      const r = cond();
+      if (r !== null) return r;
+      if (timeoutMs === 0) return WOULD_BLOCK;
+      const left = timeoutMs < 0 ? Infinity : deadline - Date.now();
+      if (left <= 0) return -ETIMEDOUT;
+      Atomics.wait(this._m.header, SIGNAL, seen, left);
+    }
+  }
+
+  _failure() {
+    const errno = this._m.get(ERRNO);
+    return errno ? -errno : null;
+  }
+
+  _readable() {
+    const m = this._m;
+    if (m.buffered() > 0) return 1;
+    return this._failure() ?? (m.get(EOF) ? 0 : null);
+  }
+
+  _room() {
+    const failed = this._failure();
+    if (failed !== null) return failed;
+    if (this._m.get(STATE) !== OPEN) return null;
+    const room = OUTGOING_LIMIT - ((this._posted - this._m.get(OUT_DONE)) | 0);
+    return room > 0 ? room : null;
+  }
+
+  connected(timeoutMs) {
+    return this._until(() => {
+      const state = this._m.get(STATE);
+      if (state === OPEN) return 1;
+      return state === FAILED ? -this._m.get(ERRNO) : null;
+    }, timeoutMs);
+  }
+
+  recv_into(addr, len, timeoutMs) {
+    return this._until(() => {
+      const r = this._readable();
+      if (r !== 1) return r;
+      const n = this._m.drainInto(this._heap.view(addr, len));
+      if (this._m.get(HOST_WAITING)) {
+        this._m.set(HOST_WAITING, 0);
+        this._post({ op: 'room' });
+      }
+      return n;
+    }, timeoutMs);
+  }
+
+  send(addr, len, timeoutMs) {
+    return this._until(() => {
+      const room = this._room();
+      if (room === null || room < 0) return room;
+      const n = Math.min(len, room);
+      const bytes = this._heap.view(addr, n).slice();
+      this._post({ op: 'send', bytes }, [bytes.buffer]); // transferred: bytes is empty after this
+      this._posted = (this._posted + n) | 0;
+      return n;
+    }, timeoutMs);
+  }
+
+  /** Blocks until reading (or writing) can make progress: 1, or -ETIMEDOUT / WOULD_BLOCK. */
+  wait(readable, timeoutMs) {
+    return this._until(() => {
+      const r = readable ? this._readable() : this._room();
+      return r === null ? null : 1;
+    }, timeoutMs);
+  }
+
+  wait_readable() { return this._waitAsync(() => this._readable() !== null); }
+  wait_writable() { return this._waitAsync(() => this._room() !== null); }
+
+  // The same waiting without blocking, for Python code that awaits.
+  async _waitAsync(ready) {
+    for (;;) {
+      const seen = this._m.get(SIGNAL);
+      if (this._closed || ready()) return;
+      const r = Atomics.waitAsync ? Atomics.waitAsync(this._m.header, SIGNAL, seen) : null;
+      if (r && r.async) await r.value;
+      else if (!r) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  close() {
+    if (this._closed) return;
+    this._closed = true;
+    this._post({ op: 'close' });
+  }
+
+  _post(message, transfer) {
+    this._port.postMessage({ [MESSAGE_TAG]: message.op, id: this._id, ...message }, transfer);
+  }
+}
+
+/**
+ * The sockets of a MicroPython in a Worker.
+ * @param {{ postMessage: Function }} port  the channel to the thread that calls
+ *   serveWorkerSockets(): `parentPort` (node:worker_threads) or `self` (a browser Worker)
+ */
+export function workerSockets(port) {
+  let nextId = 1;
+  return {
+    open(heap, host, portNumber) {
+      const memory = new SharedSocketMemory();
+      const id = nextId++;
+      port.postMessage({ [MESSAGE_TAG]: 'open', id, host, port: portNumber, sab: memory.sab });
+      return new WorkerSocket(heap, port, id, memory);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+# On the JavaScript main thread nothing may block: non-blocking sockets answer at once and
+# Python awaits readiness between calls. Peers as for test_socket_blocking, plus an openssl
+# s_server -www (peer["www"]).
+import errno
+import socket
+import ssl
+from harness import cert, peer, raises, eq
+
+
+async def connected(name):
+    s = socket.socket()
+    s.setblocking(False)
+    eq(raises(OSError, s.connect, ("127.0.0.1", peer[name])).errno, errno.EINPROGRESS)
+    await s.wait_writable()
+    return s
+
+
+def test_a_blocking_socket_says_why_it_cannot_wait_here():
+    s = socket.socket()
+    e = raises(OSError, s.connect, ("127.0.0.1", peer["echo"]))
+    eq(e.errno, errno.EAGAIN)
+    assert "cannot block" in e.args[1] and "setblocking(False)" in e.args[1] and "Worker" in e.args[1], e.args
+
+
+def test_a_bad_address_is_a_clear_error():
+    s = socket.socket()
+    s.setblocking(False)
+    raises(TypeError, s.connect, ("127.0.0.1", b"80"))
+    eq(raises(OSError, s.connect, ("127.0.0.1", 70000)).errno, errno.EINVAL)
+
+
+async def test_non_blocking_reads_are_none_until_data_arrives():
+    s = await connected("echo")
+    eq(s.read(3), None)
+    eq(raises(OSError, s.recv, 3).errno, errno.EAGAIN)
+    eq(s.write(b"abc"), 3)
+    await s.wait_readable()
+    eq(s.recv(3), b"abc")
+    s.close()
+
+
+async def test_a_refused_connection_is_reported_after_the_wait():
+    s = socket.socket()
+    s.setblocking(False)
+    raises(OSError, s.connect, ("127.0.0.1", peer["closed"]))
+    await s.wait_writable()
+    eq(raises(OSError, s.send, b"x").errno, errno.ECONNREFUSED)
+
+
+async def test_tls_with_await_against_openssl():
+    s = await connected("www")
+    ss = ssl.wrap_socket(s, server_hostname="localhost", cadata=cert("ca.der"),
+                         cert_reqs=ssl.CERT_REQUIRED, do_handshake=False)
+    request = b"GET / HTTP/1.0\r\n\r\n"
+    while (n := ss.write(request)) is None:
+        await ss.wait()
+    eq(n, len(request))
+    response = b""
+    while True:
+        data = ss.read(512)
+        if data is None:
+            await ss.wait()
+        elif not data:
+            break
+        else:
+            response += data
+    assert response.startswith(b"HTTP/1.0 200 ok\r\n"), response[:40]
+    assert response.endswith(b"</HTML>\r\n\r\n"), response[-40:]
+    ss.close()
+
+
+async def test_a_blocking_tls_handshake_cannot_wait_here_either():
+    s = await connected("www")
+    e = raises(OSError, ssl.wrap_socket, s, server_hostname="localhost")
+    eq(e.errno, errno.EAGAIN)
+    s.close()

@@ -1,0 +1,82 @@
+# socket in a Worker, where blocking calls block: against a TCP echo server of the JS side
+# (harness.peer["echo"]), a port nobody listens on (peer["closed"]), and a server that
+# accepts and never answers (peer["silent"]).
+import errno
+import socket
+from harness import peer, raises, eq
+
+
+def connect(name):
+    s = socket.socket()
+    s.connect(socket.getaddrinfo("127.0.0.1", peer[name])[0][-1])
+    return s
+
+
+def test_getaddrinfo_gives_a_stream_address_for_the_name():
+    info = socket.getaddrinfo("localhost", 443)
+    eq(info, [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", ("localhost", 443))])
+    eq(socket.getaddrinfo("::1", 1)[0][0], socket.AF_INET6)
+    raises(TypeError, socket.getaddrinfo, "localhost", "443")
+
+
+def test_send_recv_and_the_stream_methods():
+    s = connect("echo")
+    eq(s.send(b"abc"), 3)
+    eq(s.recv(3), b"abc")  # blocks until the echo arrives
+    eq(s.write(b"line one\nline two\n"), 18)
+    eq(s.readline(), b"line one\n")
+    eq(s.read(9), b"line two\n")
+    s.sendall(b"12345")
+    buf = bytearray(5)
+    eq(s.readinto(buf), 5)
+    eq(buf, bytearray(b"12345"))
+    s.close()
+
+
+def test_end_of_stream_is_empty_bytes():
+    s = connect("echo")
+    s.write(b"bye")
+    s.write(b"\x00")  # the echo server closes after a NUL
+    eq(s.read(), b"bye\x00")
+    eq(s.recv(10), b"")
+    s.close()
+
+
+def test_a_refused_connection_is_econnrefused():
+    s = socket.socket()
+    eq(raises(OSError, s.connect, ("127.0.0.1", peer["closed"])).errno, errno.ECONNREFUSED)
+
+
+def test_a_bad_address_is_a_clear_error():
+    raises(TypeError, socket.socket().connect, ("127.0.0.1", "80"))
+    raises(TypeError, socket.socket().connect, (None, 80))
+    eq(raises(OSError, socket.socket().connect, ("127.0.0.1", 70000)).errno, errno.EINVAL)
+
+
+def test_a_timeout_is_etimedout_and_non_blocking_is_eagain():
+    s = connect("silent")
+    s.settimeout(0.05)
+    eq(raises(OSError, s.recv, 1).errno, errno.ETIMEDOUT)
+    s.setblocking(False)
+    eq(raises(OSError, s.recv, 1).errno, errno.EAGAIN)
+    eq(s.read(1), None)
+    eq(s.readline(), None)
+    s.setblocking(True)
+    s.close()
+
+
+def test_close_twice_and_use_after_close():
+    s = connect("echo")
+    s.close()
+    s.close()
+    for call in (lambda: s.send(b"x"), lambda: s.recv(1), lambda: s.write(b"x"), lambda: s.read(1)):
+        eq(raises(OSError, call).errno, errno.EBADF)
+    eq(raises(OSError, s.connect, ("127.0.0.1", peer["echo"])).errno, errno.EBADF)
+
+
+def test_an_unconnected_socket_is_enotconn():
+    eq(raises(OSError, socket.socket().recv, 1).errno, errno.ENOTCONN)
+
+
+def test_only_stream_sockets_exist():
+    raises(OSError, socket.socket, socket.AF_INET, 2)
