@@ -5,12 +5,13 @@
 JOBS ?= $(shell nproc)
 EMSDK_ENV = NODE_PATH=/usr/share/nodejs
 
-.PHONY: demo test setup build native emscripten wasi wasi-example test-native test-js bench bench-quick
+.PHONY: demo test setup build native emscripten wasi wasi-example test-native test-js \
+	native-asan test-native-asan fuzz-build test-fuzz bench bench-quick
 
 demo: setup emscripten
 	node examples/demo/run.mjs
 
-test: setup build test-native test-js bench-quick
+test: setup build test-native test-native-asan test-fuzz test-js bench-quick
 
 setup:
 	scripts/setup.sh
@@ -37,6 +38,23 @@ test-native: native
 
 test-js: emscripten wasi
 	npm run -s test:js
+
+# The native suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+native-asan: setup
+	cmake --preset native-asan >/dev/null
+	cmake --build --preset native-asan -j $(JOBS)
+
+test-native-asan: native-asan
+	ctest --preset native-asan -j $(JOBS)
+
+# libFuzzer harnesses (tests/fuzz/README.md); each runs FUZZ_SECONDS in `make test`.
+FUZZ_SECONDS ?= 20
+fuzz-build: setup
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+
+test-fuzz: fuzz-build
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # The benchmark (bench/): tables with ratios on stdout, every figure in build/bench/results.json.
 # bench-quick runs each part for a moment only to prove it works (make test); no figures to keep.

@@ -209,8 +209,8 @@ WSSL_API int32_t wssl_handshake(int32_t conn);
 /* Decrypted application data into buf. Completes a deferred handshake first. Returns bytes
  * read (> 0), 0 at end of stream, WSSL_WANT_*, or an error (-EBADF after close). End of
  * stream is the peer's close_notify or, as in mbedtls and MicroPython, the transport ending
- * after the handshake without one; wssl_close_notify_received() tells the two apart. A
- * transport that ends during the handshake is WSSL_ERR_CONN_EOF. */
+ * after the handshake without one, between records; wssl_close_notify_received() tells the two
+ * apart. A transport that ends during the handshake or inside a record is WSSL_ERR_CONN_EOF. */
 WSSL_API int32_t wssl_read(int32_t conn, uint8_t *buf, int32_t len);
 
 /* Encrypts and sends up to len bytes; completes a deferred handshake first. Returns bytes
@@ -264,7 +264,10 @@ WSSL_API int32_t wssl_verify_complete(int32_t conn, int32_t result);
  * A client saves the session of an established connection (TLS 1.2 session, or a TLS 1.3
  * ticket, which arrives after the handshake: read once first) and offers it on a new
  * connection before that one's handshake. save returns the bytes needed; with cap too small
- * nothing is written. wssl_session_resumed() says whether the handshake was abbreviated. */
+ * nothing is written. wssl_session_resumed() says whether the handshake was abbreviated.
+ * Saved sessions are sealed (HMAC-SHA256 under a key drawn once per engine instance): load
+ * accepts only sessions this instance saved, unaltered, and answers anything else with
+ * MBEDTLS_ERR_SSL_BAD_INPUT_DATA before mbedtls parses it. */
 WSSL_API int32_t wssl_session_save(int32_t conn, uint8_t *buf, int32_t cap);
 WSSL_API int32_t wssl_session_load(int32_t conn, const uint8_t *buf, int32_t len);
 WSSL_API int32_t wssl_session_resumed(int32_t conn);

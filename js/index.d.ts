@@ -86,6 +86,7 @@ export declare function memoryPair(options?: { capacity?: number }): [HostStream
 export declare function toHostStream(sock: Transport, options?: { highWaterMark?: number }): HostStreamLike;
 
 export interface WrapSocketOptions {
+  /** A server needs key and cert (or keyfile and certfile): TypeError otherwise. */
   server_side?: boolean;
   /** Path of the private key (Node only). */
   keyfile?: string | URL;
@@ -115,6 +116,8 @@ export interface WrapSocketOptions {
   ciphers?: string[] | string;
   /** Incoming bytes buffered before the transport is paused (default 256 KiB). */
   highWaterMark?: number;
+  /** Client only: a session from SSLSocket.session() to resume (ValueError if not a session). */
+  session?: Bytes;
 }
 
 export interface PeerCertificate {
@@ -156,6 +159,10 @@ export declare class SSLSocket {
   /** null when no verification took place (CERT_NONE). */
   verify_result(): VerifyResult | null;
   pending(): number;
+  /** A client's session for wrap_socket's `session` option; TLS 1.3: after a read took in a ticket. */
+  session(): Uint8Array | null;
+  /** Whether the handshake resumed the offered session. */
+  session_reused(): boolean;
   /** A Node stream.Duplex over this socket (Node only). */
   duplex(): import('node:stream').Duplex;
 }

@@ -8,6 +8,7 @@
 #include "mbedtls/build_info.h"
 #include "mbedtls/entropy.h"
 #include "psa/crypto.h"
+#include "session_seal.h"
 #include "tls_config.h"
 #include "tls_connection.h"
 #include "wasm_ssl.h"
@@ -28,10 +29,14 @@ HandleTable<TlsConnection> &connections() {
   return table;
 }
 
-// PSA (and with it the DRBG every handshake draws from) is seeded once, from getentropy().
+// PSA (and with it the DRBG every handshake draws from) is seeded once, from getentropy(); the
+// key that seals saved sessions is drawn right after.
 int32_t init_crypto() {
-  static psa_status_t status = psa_crypto_init();
-  return status == PSA_SUCCESS ? 0 : MBEDTLS_ERR_ENTROPY_SOURCE_FAILED;
+  static int32_t status = [] {
+    if (psa_crypto_init() != PSA_SUCCESS) return int32_t{MBEDTLS_ERR_ENTROPY_SOURCE_FAILED};
+    return wssl::init_session_key();
+  }();
+  return status;
 }
 
 bool valid_buffer(const void *p, int32_t len) { return len >= 0 && (p != nullptr || len == 0); }

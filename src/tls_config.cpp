@@ -21,6 +21,18 @@ int find_psk(void *param, mbedtls_ssl_context *ssl, const unsigned char *identit
   return MBEDTLS_ERR_SSL_UNKNOWN_IDENTITY;
 }
 
+// Signature algorithms offered and accepted: mbedtls' default list, but with RSA PKCS#1 v1.5
+// ahead of RSA-PSS. A TLS 1.2 server signs its key exchange with the first RSA scheme of the
+// client's list, and with mbedtls' order that is RSA-PSS, which mbedtls 3.6.6 then refuses in
+// TLS 1.2 (MBEDTLS_ERR_SSL_ILLEGAL_PARAMETER against OpenSSL, GnuTLS and Node servers with RSA
+// keys). TLS 1.3 never signs a handshake with PKCS#1 v1.5, so there RSA-PSS is still chosen.
+const uint16_t kSignatureAlgorithms[] = {
+    MBEDTLS_TLS1_3_SIG_ECDSA_SECP256R1_SHA256, MBEDTLS_TLS1_3_SIG_ECDSA_SECP384R1_SHA384,
+    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA512,       MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA384,
+    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA256,       MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA512,
+    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA384,    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA256,
+    MBEDTLS_TLS1_3_SIG_NONE};
+
 bool valid_version(int32_t v) { return v == WSSL_TLS1_2 || v == WSSL_TLS1_3; }
 
 // Limits [min, max] to the versions that `suites` (zero-terminated) can serve; false if none.
@@ -157,6 +169,7 @@ int32_t TlsConfig::build(std::shared_ptr<const SslConfigSnapshot> *out) {
   s->verify_callback = verify_callback_;
   mbedtls_ssl_conf_rng(conf, mbedtls_psa_get_random, MBEDTLS_PSA_RANDOM_STATE);
   mbedtls_ssl_conf_authmode(conf, verify_mode_);
+  mbedtls_ssl_conf_sig_algs(conf, kSignatureAlgorithms);
   // Chosen cipher suites of one protocol version only narrow the versions offered, so that
   // choosing a TLS 1.2 suite gives TLS 1.2 instead of a failed TLS 1.3 negotiation.
   int32_t min_version = min_version_, max_version = max_version_;

@@ -5,6 +5,7 @@
 
 #include "certificates.h"
 #include "host_stream.h"
+#include "session_seal.h"
 #include "wasm_ssl.h"
 
 // mbedtls' own "send what is buffered" (library/ssl_misc.h, not in its public headers).
@@ -45,6 +46,19 @@ int32_t TlsConnection::fail(int32_t code) {
   return error_;
 }
 
+int32_t TlsConnection::fail_incoming(int32_t code) {
+  // mbedtls 3.6 reads a record's body without first checking its announced length: a record
+  // longer than any TLS record ends in MBEDTLS_ERR_SSL_BAD_INPUT_DATA ("requesting more data
+  // than fits"), which reads as the caller's mistake. It is the peer's: say so to both.
+  constexpr size_t kRecordHeader = 5;
+  if (code == MBEDTLS_ERR_SSL_BAD_INPUT_DATA && ssl_.in_left >= kRecordHeader) {
+    mbedtls_ssl_send_alert_message(&ssl_, MBEDTLS_SSL_ALERT_LEVEL_FATAL,
+                                   MBEDTLS_SSL_ALERT_MSG_RECORD_OVERFLOW);
+    code = MBEDTLS_ERR_SSL_INVALID_RECORD;
+  }
+  return fail(code);
+}
+
 int TlsConnection::observe_certificate(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *) {
   auto *conn = static_cast<TlsConnection *>(self);
   // mbedtls frees a peer chain that fails verification: keep what an error message needs.
@@ -75,7 +89,7 @@ int32_t TlsConnection::drive_handshake() {
       return WSSL_WANT_VERIFY;
     }
     if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
-    if (ret != 0) return fail(ret);
+    if (ret != 0) return fail_incoming(ret);
   }
   return 0;
 }
@@ -104,6 +118,9 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
   }
   for (;;) {
     int ret = mbedtls_ssl_read(&ssl_, buf, static_cast<size_t>(len));
+    // mbedtls reports the transport's end as end of stream (0) even inside a record; bytes of a
+    // record that never completes were cut off, which is an error, not an end.
+    if (ret == 0 && len > 0 && ssl_.in_left > 0) return fail(MBEDTLS_ERR_SSL_CONN_EOF);
     if (ret >= 0) return ret;
     if (ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) {
       eof_ = true;
@@ -115,7 +132,7 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
     // already received, not a reason to wait for the transport.
     if (ret == MBEDTLS_ERR_SSL_WANT_READ && mbedtls_ssl_check_pending(&ssl_)) continue;
     if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
-    return fail(ret);
+    return fail_incoming(ret);
   }
 }
 
@@ -220,7 +237,8 @@ int32_t TlsConnection::session_save(uint8_t *buf, int32_t cap) {
     mbedtls_ssl_session_save(&session, nullptr, 0, &needed);
     std::vector<uint8_t> blob(needed);
     ret = mbedtls_ssl_session_save(&session, blob.data(), blob.size(), &needed);
-    if (ret == 0) saved_session_.swap(blob);
+    if (ret == 0) seal_session(&blob);
+    if (ret == 0 && !blob.empty()) saved_session_.swap(blob);
   }
   mbedtls_ssl_session_free(&session);
   if (saved_session_.empty()) return ret != 0 ? ret : WSSL_EINVAL;
@@ -231,9 +249,11 @@ int32_t TlsConnection::session_save(uint8_t *buf, int32_t cap) {
 
 int32_t TlsConnection::session_load(const uint8_t *buf, int32_t len) {
   if (config_->endpoint != WSSL_CLIENT || handshake_done()) return WSSL_EINVAL;
+  int32_t inner = open_session(buf, static_cast<size_t>(len));
+  if (inner < 0) return MBEDTLS_ERR_SSL_BAD_INPUT_DATA;  // not saved by this instance, or altered
   mbedtls_ssl_session session;
   mbedtls_ssl_session_init(&session);
-  int ret = mbedtls_ssl_session_load(&session, buf, static_cast<size_t>(len));
+  int ret = mbedtls_ssl_session_load(&session, buf, static_cast<size_t>(inner));
   if (ret == 0) ret = mbedtls_ssl_set_session(&ssl_, &session);
   mbedtls_ssl_session_free(&session);
   return ret;

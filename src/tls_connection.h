@@ -55,6 +55,7 @@ class TlsConnection : public CountedAllocation {
   TlsConnection(std::shared_ptr<const SslConfigSnapshot> config, int32_t stream);
   int32_t drive_handshake();
   int32_t fail(int32_t code);
+  int32_t fail_incoming(int32_t code);  // fail() for what mbedtls reports while receiving
   static int observe_certificate(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *flags);
 
   enum class VerifyState { kCollecting, kPaused, kDone };

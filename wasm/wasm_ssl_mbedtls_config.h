@@ -5,7 +5,7 @@
  * What is in: TLS 1.2 + 1.3, client + server, X.509 parsing and verification, ECDHE over
  * X25519 / P-256 / P-384, ECDSA and RSA certificates, AES-GCM and ChaCha20-Poly1305, PSK,
  * SNI, ALPN, session tickets. What is out: everything else (no DTLS, CBC, DHE, renegotiation,
- * file I/O, sockets, timing, debug strings, certificate or key writing, SHA-224, CTR_DRBG,
+ * file I/O, sockets, timing, debug strings, certificate writing, SHA-224, CTR_DRBG,
  * AES decryption). Size and speed choices are measured by `make bench` (issue 7).
  */
 #ifndef WASM_SSL_MBEDTLS_CONFIG_H
@@ -67,6 +67,7 @@
 #define MBEDTLS_BASE64_C
 #define MBEDTLS_PK_C
 #define MBEDTLS_PK_PARSE_C
+#define MBEDTLS_PK_WRITE_C
 #define MBEDTLS_ASN1_PARSE_C
 #define MBEDTLS_ASN1_WRITE_C
 #define MBEDTLS_OID_C

@@ -18,7 +18,9 @@ function connect(scenario, onData) {
   };
   server = forge.tls.createConnection({
     ...common, server: true, verifyClient: false, sessionCache: {},
-    getCertificate: () => text(scenario.cert), getPrivateKey: () => text(scenario.key),
+    // the chain as separate PEM certificates (leaf first): forge reads one per string
+    getCertificate: () => text(scenario.cert).match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g),
+    getPrivateKey: () => text(scenario.key),
     tlsDataReady: (c) => client.process(c.tlsData.getBytes()),
     dataReady: (c) => onData(c.data.getBytes()),
   });

@@ -3,10 +3,11 @@
 // and checks the server's name ("localhost") and chain.
 const TLS12 = 0x0303, TLS13 = 0x0304;
 const ecdsaChain = { cert: 'chained-bundle.crt', key: 'chained.key', ca: 'ca.der', caPem: 'ca.crt' };
-export const rsaChain = { cert: 'rsa-server.crt', key: 'rsa-server.key', ca: 'rsa-ca.der', caPem: 'rsa-ca.crt' };
+export const rsaChain = { cert: 'chained-rsa-bundle.crt', key: 'chained-rsa.key', ca: 'rsa-ca.der', caPem: 'rsa-ca.crt' };
 
-// Sequential full handshakes. ECDSA: P-256 leaf + intermediate, root trusted (two chain
-// signatures and the handshake signature verified). RSA: RSA-2048 leaf under an RSA-2048 root.
+// Sequential full handshakes, each over a leaf + intermediate chain whose root the client
+// trusts (two chain signatures and the handshake signature verified): ECDSA P-256 throughout,
+// or RSA-2048 throughout.
 export const handshakeScenarios = [
   { id: 'tls13-ecdsa-p256', label: 'TLS 1.3, ECDSA P-256, chain verified',
     minVersion: TLS13, maxVersion: TLS13, ciphers: null, ...ecdsaChain,

@@ -198,4 +198,19 @@ export class TlsConnection {
   }
 
   verifyComplete(result) { return this.b.check(this.x.wssl_verify_complete(this.handle, result), this); }
+
+  /** The session to resume later (a client's, after the handshake; TLS 1.3: once a ticket arrived), or null. */
+  sessionSave() {
+    const size = this.x.wssl_session_save(this.handle, 0, 0);
+    if (size <= 0) return null;
+    return this.b.engine.withBytes(new Uint8Array(size), (p, n) =>
+      (this.x.wssl_session_save(this.handle, p, n) === size ? this.b.engine.bytes(p, size) : null));
+  }
+
+  /** Offers a saved session before the handshake; false when the bytes are not a session. */
+  sessionLoad(bytes) {
+    return this.b.engine.withBytes(bytes, (p, n) => this.x.wssl_session_load(this.handle, p, n)) === 0;
+  }
+
+  sessionResumed() { return this.x.wssl_session_resumed(this.handle) === 1; }
 }

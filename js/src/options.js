@@ -11,7 +11,8 @@ export const CERT_OPTIONAL = 1;
 export const CERT_REQUIRED = 2;
 
 const KNOWN = new Set(['server_side', 'keyfile', 'certfile', 'key', 'cert', 'cert_reqs', 'cadata',
-  'server_hostname', 'do_handshake', 'verify_callback', 'alpn_protocols', 'ciphers', 'highWaterMark']);
+  'server_hostname', 'do_handshake', 'verify_callback', 'alpn_protocols', 'ciphers', 'highWaterMark',
+  'session']);
 
 /**
  * @returns {Promise<{ serverSide, key, cert, certReqs, cadata, serverHostname, doHandshake,
@@ -34,9 +35,14 @@ export async function parseWrapOptions(options = {}) {
   const key = o.keyfile != null ? await readFileOption('keyfile', o.keyfile) : bytesOption('key', o.key);
   const cert = o.certfile != null ? await readFileOption('certfile', o.certfile) : bytesOption('cert', o.cert);
   if ((key === null) !== (cert === null)) throw new TypeError('key and cert must be given together');
+  // mbedtls would only fail the handshake later, with a reason that does not say why.
+  if (o.server_side && key === null) {
+    throw new TypeError('server_side needs a certificate: pass key and cert (or keyfile and certfile)');
+  }
   if (o.server_hostname != null && typeof o.server_hostname !== 'string') {
     throw new TypeError(`server_hostname must be a string, got ${describe(o.server_hostname)}`);
   }
+  if (o.session != null && o.server_side) throw new TypeError('session is for clients: a server resumes what clients offer');
   if (o.verify_callback != null && typeof o.verify_callback !== 'function') {
     throw new TypeError('verify_callback must be a function (cert_der, depth) => 0 | error');
   }
@@ -52,6 +58,7 @@ export async function parseWrapOptions(options = {}) {
     alpnProtocols: listOption('alpn_protocols', o.alpn_protocols),
     ciphers: listOption('ciphers', o.ciphers),
     highWaterMark: o.highWaterMark,
+    session: bytesOption('session', o.session),
   };
 }
 

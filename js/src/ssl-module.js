@@ -43,9 +43,11 @@ export class SslModule {
       stream = toHostStream(sock, { highWaterMark: o.highWaterMark });
       streamId = engine.addStream(stream);
       conn = config.connect(streamId, o.serverHostname);
+      if (o.session && !conn.sessionLoad(o.session)) throw new ValueError('invalid session');
     } catch (err) {
       // Nothing was sent: the caller keeps its transport as it was.
       if (streamId) engine.removeStream(streamId);
+      if (conn) conn.close(); // its stream is gone already: this close reaches nobody
       if (stream && typeof stream.detach === 'function') stream.detach();
       throw err;
     } finally {

@@ -60,6 +60,9 @@ export class SSLSocket {
   /** Decrypted bytes into buf (up to nbytes); the count, 0 at end, or null (non-blocking). */
   async readinto(buf, nbytes) {
     if (!(buf instanceof Uint8Array)) throw new TypeError('readinto(buf): buf must be a Uint8Array');
+    // subarray() would take -1 as "all but the last byte" and 2.5 as 2: refuse both.
+    if (nbytes !== undefined && !Number.isInteger(nbytes)) throw new TypeError('readinto(buf, nbytes): nbytes must be an integer');
+    if (nbytes < 0) throw new RangeError('readinto(buf, nbytes): nbytes must not be negative');
     const target = nbytes === undefined ? buf : buf.subarray(0, nbytes);
     return this._serialized('_reads', async () => {
       if (target.length === 0) return 0;
@@ -184,6 +187,16 @@ export class SSLSocket {
     if (!this._duplex) this._duplex = this._duplexView(this);
     return this._duplex;
   }
+
+  /**
+   * A client's session, to pass as wrap_socket's `session` option for an abbreviated handshake
+   * with the same server later; null before the handshake, on a server, or (TLS 1.3) until a
+   * read has taken in the server's ticket.
+   */
+  session() { return this._closed ? null : this._conn.sessionSave(); }
+
+  /** Whether the handshake resumed a session offered through `session`. */
+  session_reused() { return !this._closed && this._conn.sessionResumed(); }
 
   /** Decrypted bytes readable without waiting for the transport. */
   pending() { return this._closed ? 0 : this._readahead.length + this._conn.pending(); }

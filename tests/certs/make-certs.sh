@@ -2,7 +2,7 @@
 # Makes every certificate the tests use, with the openssl CLI, at test time (nothing that
 # expires is kept in git). Usage: make-certs.sh OUTDIR   (default build/certs)
 # Re-runs only when OUTDIR/.done is missing, older than a day, or made by another version of
-# this script (it holds the script's SHA-256).
+# this script (.done holds the script's SHA-256, so a new certificate appears without cleaning).
 set -euo pipefail
 out=${1:-$(cd "$(dirname "$0")/../.." && pwd)/build/certs}
 # Test files run in parallel and may ask for the same folder: one maker at a time.
@@ -113,24 +113,41 @@ cat chained.crt intermediate.crt > chained-bundle.crt
 issue not-ca-intermediate ca "wasm-ssl Not-a-CA" v3_not_ca
 issue via-not-ca not-ca-intermediate localhost v3_server "$localhost_san"
 cat via-not-ca.crt not-ca-intermediate.crt > via-not-ca-bundle.crt
+# (chained.crt alone is that chain served without its intermediate.)
 
-# An all-RSA chain (RSA-2048 CA and server): for peers that verify RSA signatures only
-# (node-forge) and the benchmark's RSA rows.
+# The same shape in RSA-2048 throughout (root, intermediate, leaf), for the interop matrix.
 issue rsa-ca self "wasm-ssl Test RSA CA" v3_ca "" "" "" sha256 rsa
-issue rsa-server rsa-ca localhost v3_server "$localhost_san" "" "" sha256 rsa
+issue rsa-intermediate rsa-ca "wasm-ssl Test RSA Intermediate" v3_ca "" "" "" sha256 rsa
+issue chained-rsa rsa-intermediate localhost v3_server "$localhost_san" "" "" sha256 rsa
+cat chained-rsa.crt rsa-intermediate.crt > chained-rsa-bundle.crt
 
 # Another CA that nobody trusts, and a server certificate from it.
 issue other-ca self "wasm-ssl Untrusted CA" v3_ca
 issue untrusted other-ca localhost v3_server "$localhost_san"
 
-# A server certificate whose signature is corrupted (last byte of the signature flipped).
-cp server.der bad-signature.der
-size=$(stat -c %s bad-signature.der)
-last=$(od -An -tu1 -j $((size - 1)) -N1 bad-signature.der | tr -d ' ')
-printf "\\$(printf '%03o' $(( last ^ 0xff )))" |
-  dd of=bad-signature.der bs=1 seek=$((size - 1)) conv=notrunc 2>/dev/null
-openssl x509 -inform DER -in bad-signature.der -out bad-signature.crt
-cp server.key bad-signature.key
+# Certificates whose signature is corrupted (last byte of the signature flipped).
+corrupt_signature() {  # corrupt_signature FROM TO
+  cp "$1.der" "$2.der"
+  local size last
+  size=$(stat -c %s "$2.der")
+  last=$(od -An -tu1 -j $((size - 1)) -N1 "$2.der" | tr -d ' ')
+  printf "\\$(printf '%03o' $(( last ^ 0xff )))" |
+    dd of="$2.der" bs=1 seek=$((size - 1)) conv=notrunc 2>/dev/null
+  openssl x509 -inform DER -in "$2.der" -out "$2.crt"
+  cp "$1.key" "$2.key"
+}
+corrupt_signature server bad-signature
+
+# The same faults in client certificates (clientAuth EKU), for servers that check them.
+client_cn="wasm-ssl test client"
+issue expired-client ca "$client_cn" v3_client "" 20200101000000Z 20210101000000Z
+issue not-yet-valid-client ca "$client_cn" v3_client "" 20990101000000Z 20991231000000Z
+issue untrusted-client other-ca "$client_cn" v3_client
+issue self-signed-client self "$client_cn" v3_client
+issue sha1-client ca "$client_cn" v3_client "" "" "" sha1
+issue chained-client intermediate "$client_cn" v3_client
+issue via-not-ca-client not-ca-intermediate "$client_cn" v3_client
+corrupt_signature client bad-signature-client
 
 # cadata forms: PEM bundle, concatenated DER.
 cat other-ca.crt ca.crt > ca-bundle.pem

@@ -2,6 +2,7 @@
 // s_server`, as a server to `openssl s_client`, in TLS 1.2 and 1.3.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 
 #include "support/peer_process.h"
@@ -93,6 +94,35 @@ TEST_P(OpenSslInterop, OpenSslClientToEngineServer) {
   wssl_close(conn);
   unregister_stream(stream);
   wssl_config_free(cfg);
+}
+
+// An OpenSSL TLS 1.2 server with an RSA key signs its key exchange with the first RSA scheme in
+// the client's list that TLS 1.2 allows. mbedtls 3.6.6 lists RSA-PSS first but refuses a TLS 1.2
+// RSA-PSS signature (MBEDTLS_ERR_SSL_ILLEGAL_PARAMETER); the engine's own list must avoid that,
+// for a client that also offers TLS 1.3 and for a TLS 1.2-only one.
+TEST(OpenSslRsaInterop, EngineClientToTls12ServerWithRsaKey) {
+  PeerProcess server({"openssl", "s_server", "-accept", "127.0.0.1:0", "-tls1_2", "-cert",
+                      cert("server-rsa.crt"), "-key", cert("server-rsa.key"), "-www"});
+  std::string accept = server.wait_for("ACCEPT");
+  ASSERT_FALSE(accept.empty()) << server.output();
+  int port = std::stoi(accept.substr(accept.rfind(':') + 1));
+  for (int32_t max_version : {WSSL_TLS1_3, WSSL_TLS1_2}) {
+    int32_t cfg = client_config();
+    ASSERT_EQ(0, wssl_config_set_versions(cfg, WSSL_TLS1_2, max_version));
+    int fd = connect_loopback(port);
+    ASSERT_GE(fd, 0);
+    int32_t stream = register_stream(tcp_stream(fd));
+    int32_t conn = wssl_conn_new(cfg, stream, "localhost");
+    int32_t result = pump(fd, [&] { return wssl_handshake(conn); });
+    EXPECT_EQ(0, result) << "max version " << std::hex << max_version << ": " << wssl_error_name(result);
+    if (result == 0) {
+      EXPECT_STREQ("TLSv1.2", wssl_version(conn));
+      EXPECT_NE(nullptr, std::strstr(wssl_cipher(conn), "ECDHE-RSA")) << wssl_cipher(conn);
+    }
+    wssl_close(conn);
+    unregister_stream(stream);
+    wssl_config_free(cfg);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Versions, OpenSslInterop,

@@ -1,6 +1,11 @@
 // Application data through the engine: both directions, large transfers, end of stream.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "mbedtls/ssl.h"
 #include "support/tls_fixtures.h"
 
 using namespace wssl_test;
@@ -55,6 +60,65 @@ TEST_P(Transfer, TransportEndWithoutCloseNotifyIsEndOfStreamButSaysSo) {
   uint8_t buf[16];
   EXPECT_EQ(0, wssl_read(pair.server.conn, buf, sizeof buf));
   EXPECT_EQ(0, wssl_close_notify_received(pair.server.conn));
+}
+
+// A stream that, once cut_after(n) is called, lets n more bytes be read and then ends.
+class EndsInsideARecord : public HostStream {
+ public:
+  explicit EndsInsideARecord(std::shared_ptr<HostStream> inner) : inner_(std::move(inner)) {}
+  void cut_after(int32_t n) { left_ = n; }
+  int32_t read(uint8_t *buf, int32_t len) override {
+    if (left_ == 0) return 0;
+    int32_t n = inner_->read(buf, left_ < 0 ? len : std::min(len, left_));
+    if (n > 0 && left_ > 0) left_ -= n;
+    return n;
+  }
+  int32_t write(const uint8_t *buf, int32_t len) override { return inner_->write(buf, len); }
+  void close() override { inner_->close(); }
+
+ private:
+  std::shared_ptr<HostStream> inner_;
+  int32_t left_ = -1;
+};
+
+TEST_P(Transfer, TransportEndInsideARecordIsConnEofNotEndOfStream) {
+  // Bytes of a record that never completes were cut off: an error, never a quiet end.
+  std::vector<std::shared_ptr<EndsInsideARecord>> shaped;
+  Pair pair(ccfg_, scfg_, "localhost", [&](std::shared_ptr<HostStream> inner) {
+    shaped.push_back(std::make_shared<EndsInsideARecord>(std::move(inner)));
+    return shaped.back();
+  });
+  ASSERT_EQ(0, pair.handshake());
+  auto data = random_bytes(100, 4);
+  ASSERT_EQ(100, wssl_write(pair.server.conn, data.data(), 100));
+  shaped.front()->cut_after(10);  // the client's stream: 10 bytes into the next record
+  uint8_t buf[128];
+  int32_t r = wssl_read(pair.client.conn, buf, sizeof buf);
+  EXPECT_EQ(WSSL_ERR_CONN_EOF, r) << wssl_error_name(r);
+  EXPECT_EQ(WSSL_ERR_CONN_EOF, wssl_read(pair.client.conn, buf, sizeof buf)) << "errors are sticky";
+}
+
+// A record header announcing more than any TLS record holds: an invalid record (the peer's
+// fault), both in the handshake and after it.
+const std::vector<uint8_t> kOversizedRecord = {23, 3, 3, 0xff, 0xff, 1, 2, 3, 4, 5, 6, 7, 8};
+
+TEST_P(Transfer, AnOversizedRecordAfterTheHandshakeIsAnInvalidRecord) {
+  Pair pair(ccfg_, scfg_);
+  ASSERT_EQ(0, pair.handshake());
+  pair.server.stream->write(kOversizedRecord.data(), static_cast<int32_t>(kOversizedRecord.size()));
+  uint8_t buf[64];
+  int32_t r = wssl_read(pair.client.conn, buf, sizeof buf);
+  EXPECT_EQ(MBEDTLS_ERR_SSL_INVALID_RECORD, r) << wssl_error_name(r);
+  r = wssl_read(pair.server.conn, buf, sizeof buf);  // told with a record_overflow alert
+  EXPECT_EQ(MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE, r) << wssl_error_name(r);
+}
+
+TEST_P(Transfer, AnOversizedRecordInTheHandshakeIsAnInvalidRecord) {
+  Pair pair(ccfg_, scfg_);
+  EXPECT_TRUE(is_want(wssl_handshake(pair.client.conn)));  // ClientHello sent
+  pair.server.stream->write(kOversizedRecord.data(), static_cast<int32_t>(kOversizedRecord.size()));
+  int32_t r = wssl_handshake(pair.client.conn);
+  EXPECT_EQ(MBEDTLS_ERR_SSL_INVALID_RECORD, r) << wssl_error_name(r);
 }
 
 TEST_P(Transfer, TransportEndDuringTheHandshakeIsConnEof) {

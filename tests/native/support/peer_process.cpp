@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -28,6 +29,8 @@ PeerProcess::PeerProcess(const std::vector<std::string> &argv) {
   if (pipe(out) != 0 || pipe(in) != 0) return;
   pid_ = fork();
   if (pid_ == 0) {
+    // The peer dies with the test process, even one a sanitizer aborts mid-test.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     dup2(in[0], 0);
     dup2(out[1], 1);
     dup2(out[1], 2);
