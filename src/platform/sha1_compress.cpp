@@ -1,7 +1,7 @@
 // The SHA-1 block function as a loop (MBEDTLS_SHA1_PROCESS_ALT). mbedtls' own spells out all
 // 80 rounds (4.5 KB of WebAssembly); SHA-1 is here only so that SHA-1-signed certificates parse
-// and are then rejected by name, so its speed does not matter. Checked against mbedtls' SHA-1
-// test vectors by the native suite (tests/native).
+// and are then rejected by name, so its speed does not matter. Checked against the FIPS 180
+// test vectors by tests/native/size_trims_test.cpp.
 #define MBEDTLS_ALLOW_PRIVATE_ACCESS
 #include <cstdint>
 
