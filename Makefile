@@ -6,12 +6,12 @@ JOBS ?= $(shell nproc)
 EMSDK_ENV = NODE_PATH=/usr/share/nodejs
 
 .PHONY: demo test setup build native emscripten wasi wasi-example test-native test-js \
-	native-asan test-native-asan fuzz-build test-fuzz
+	native-asan test-native-asan fuzz-build test-fuzz bench bench-quick
 
 demo: setup emscripten
 	node examples/demo/run.mjs
 
-test: setup build test-native test-native-asan test-fuzz test-js
+test: setup build test-native test-native-asan test-fuzz test-js bench-quick
 
 setup:
 	scripts/setup.sh
@@ -56,3 +56,11 @@ fuzz-build: setup
 
 test-fuzz: fuzz-build
 	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The benchmark (bench/): tables with ratios on stdout, every figure in build/bench/results.json.
+# bench-quick runs each part for a moment only to prove it works (make test); no figures to keep.
+bench: setup build
+	node bench/run.mjs
+
+bench-quick: setup build
+	node bench/run.mjs --quick

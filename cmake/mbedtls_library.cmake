@@ -1,15 +1,18 @@
 # mbedtls compiled from source with the project's own configuration
 # (wasm/wasm_ssl_mbedtls_config.h), together with the platform functions that configuration
-# asks the engine for (src/platform: entropy, clocks, counting allocator).
+# asks the engine for (src/platform: entropy, clocks, counting allocator) and the primitives
+# it replaces (src/crypto, MBEDTLS_*_ALT; here compiled without SIMD, see wasm_optimisation.cmake).
 file(GLOB MBEDTLS_LIBRARY_SOURCES "${MBEDTLS_SOURCE_DIR}/library/*.c")
 file(GLOB WSSL_PLATFORM_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/src/platform/*.cpp")
-add_library(wssl_mbedtls STATIC ${MBEDTLS_LIBRARY_SOURCES} ${WSSL_PLATFORM_SOURCES})
+file(GLOB WSSL_CRYPTO_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/src/crypto/*.cpp")
+add_library(wssl_mbedtls STATIC ${MBEDTLS_LIBRARY_SOURCES} ${WSSL_PLATFORM_SOURCES}
+  ${WSSL_CRYPTO_SOURCES})
 target_include_directories(wssl_mbedtls SYSTEM PUBLIC
   "${MBEDTLS_SOURCE_DIR}/include" "${CMAKE_CURRENT_SOURCE_DIR}/wasm")
 target_include_directories(wssl_mbedtls PRIVATE
   "${MBEDTLS_SOURCE_DIR}/library" "${CMAKE_CURRENT_SOURCE_DIR}/src"
   "${CMAKE_CURRENT_SOURCE_DIR}/include")
 target_compile_definitions(wssl_mbedtls PUBLIC MBEDTLS_CONFIG_FILE="wasm_ssl_mbedtls_config.h")
-set_source_files_properties(${WSSL_PLATFORM_SOURCES} PROPERTIES
+set_source_files_properties(${WSSL_PLATFORM_SOURCES} ${WSSL_CRYPTO_SOURCES} PROPERTIES
   COMPILE_OPTIONS "-fno-exceptions;-fno-rtti;-Wall;-Wextra")
 set_target_properties(wssl_mbedtls PROPERTIES POSITION_INDEPENDENT_CODE ON C_STANDARD 11)  # wasi-libc needs max_align_t

@@ -12,6 +12,9 @@ export interface LoadOptions {
   wasmModule?: WebAssembly.Module;
   /** Where to fetch the .wasm from (default: dist/ next to the package). */
   wasmUrl?: string | URL;
+  /** The default .wasm with WebAssembly SIMD (true) or its scalar twin (false); default: SIMD
+   * where the engine supports it. Ignored with wasmBinary / wasmModule / wasmUrl. */
+  simd?: boolean;
   /**
    * runtime 'wasi' only: the WASI preview1 implementation, as node:wasi's `WASI` or a browser
    * WASI shim: its `wasiImport` is imported and `initialize(instance)` is called once (it runs

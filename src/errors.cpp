@@ -1,8 +1,10 @@
 #include "errors.h"
 
+#include <cstring>
 #include <map>
 #include <string>
 
+#include "mbedtls/build_info.h"  // the configuration the generated table is guarded by
 #include "wasm_ssl.h"
 
 namespace wssl {
@@ -14,10 +16,9 @@ struct ErrorInfo {
   const char *reason;
 };
 
-// Generated at build time from mbedtls' headers (cmake/generate_error_table.cmake).
-const ErrorInfo kMbedtlsErrors[] =
+// Generated at build time from mbedtls' headers (cmake/generate_error_table.cmake):
+// kMbedtlsErrorCodes, and kMbedtlsErrorTexts with "NAME\0description\0" for each code.
 #include "mbedtls_error_table.inc"
-    ;
 
 // Transport errnos (MicroPython/Linux numbering) that hosts pass through, and the engine's own.
 const ErrorInfo kErrnos[] = {
@@ -52,25 +53,36 @@ const ErrorInfo *find(const ErrorInfo (&table)[N], int32_t code) {
   return nullptr;
 }
 
-const ErrorInfo *lookup(int32_t code) {
+// An mbedtls code's entry (its strings point into kMbedtlsErrorTexts); name null if unknown.
+ErrorInfo find_mbedtls(int32_t code) {
+  const char *text = kMbedtlsErrorTexts;
+  for (int32_t c : kMbedtlsErrorCodes) {
+    const char *name = text, *reason = name + std::strlen(name) + 1;
+    if (c == code) return {c, name, reason};
+    text = reason + std::strlen(reason) + 1;
+  }
+  return {code, nullptr, nullptr};
+}
+
+ErrorInfo lookup(int32_t code) {
   // Small negative numbers are errnos first, as in MicroPython (its cut-off is -256).
   if (code < 0 && code > -256)
-    if (const ErrorInfo *e = find(kErrnos, code)) return e;
-  if (const ErrorInfo *e = find(kEngineErrors, code)) return e;
-  return find(kMbedtlsErrors, code);
+    if (const ErrorInfo *e = find(kErrnos, code)) return *e;
+  if (const ErrorInfo *e = find(kEngineErrors, code)) return *e;
+  return find_mbedtls(code);
 }
 
 }  // namespace
 
 const char *error_name(int32_t code) {
-  if (const ErrorInfo *e = lookup(code)) return e->name;
+  if (const char *name = lookup(code).name) return name;
   // mbedtls combines a high-level and a low-level code (e.g. X509 format + ASN.1 reason).
   if (code < 0 && code > -0x8000) {
-    const ErrorInfo *high = find(kMbedtlsErrors, -((-code) & 0xFF80));
-    const ErrorInfo *low = find(kMbedtlsErrors, -((-code) & 0x007F));
+    const char *high = find_mbedtls(-((-code) & 0xFF80)).name;
+    const char *low = find_mbedtls(-((-code) & 0x007F)).name;
     if (high != nullptr && low != nullptr) {
       static std::map<int32_t, std::string> combined;  // kept: returned pointers stay valid
-      auto it = combined.emplace(code, std::string(high->name) + "+" + low->name).first;
+      auto it = combined.emplace(code, std::string(high) + "+" + low).first;
       return it->second.c_str();
     }
   }
@@ -78,9 +90,9 @@ const char *error_name(int32_t code) {
 }
 
 const char *error_reason(int32_t code) {
-  if (const ErrorInfo *e = lookup(code)) return e->reason;
+  if (const char *reason = lookup(code).reason) return reason;
   if (code < 0 && code > -0x8000)
-    if (const ErrorInfo *high = find(kMbedtlsErrors, -((-code) & 0xFF80))) return high->reason;
+    if (const char *reason = find_mbedtls(-((-code) & 0xFF80)).reason) return reason;
   return "";
 }
 

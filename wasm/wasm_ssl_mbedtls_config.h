@@ -5,7 +5,8 @@
  * What is in: TLS 1.2 + 1.3, client + server, X.509 parsing and verification, ECDHE over
  * X25519 / P-256 / P-384, ECDSA and RSA certificates, AES-GCM and ChaCha20-Poly1305, PSK,
  * SNI, ALPN, session tickets. What is out: everything else (no DTLS, CBC, DHE, renegotiation,
- * file I/O, sockets, timing, debug strings, certificate writing).
+ * file I/O, sockets, timing, debug strings, certificate writing, SHA-224, CTR_DRBG,
+ * AES decryption). Size and speed choices are measured by `make bench` (issue 7).
  */
 #ifndef WASM_SSL_MBEDTLS_CONFIG_H
 #define WASM_SSL_MBEDTLS_CONFIG_H
@@ -21,16 +22,18 @@
 #define MBEDTLS_PLATFORM_GMTIME_R_ALT    /* emscripten's gmtime_r calls into JS time zones */
 #define MBEDTLS_NO_PLATFORM_ENTROPY      /* no /dev/urandom inside wasm ... */
 #define MBEDTLS_ENTROPY_HARDWARE_ALT     /* ... getentropy() instead; also seeds PSA's own DRBG */
-#define MBEDTLS_PLATFORM_SNPRINTF_MACRO wssl_snprintf /* without libc's float formatter */
+#define MBEDTLS_PLATFORM_SNPRINTF_MACRO wssl_snprintf /* the engine's own (src/platform/format.cpp) */
 #define MBEDTLS_ENTROPY_C
-#define MBEDTLS_CTR_DRBG_C
-#define MBEDTLS_PSA_CRYPTO_C             /* TLS 1.3 runs on PSA */
+#define MBEDTLS_PSA_CRYPTO_C             /* TLS 1.3 runs on PSA; its DRBG is HMAC_DRBG (no CTR_DRBG) */
 #define MBEDTLS_PSA_KEY_STORE_DYNAMIC
 
 /* WebAssembly loads and stores need no alignment: let mbedtls use word-wide XORs there
- * (it only assumes this for x86 and Arm). */
+ * (it only assumes this for x86 and Arm). And wasm has native 64-bit integers even in wasm32:
+ * 64-bit bignum limbs, as x86-64 and Arm64 use natively, make ECDSA/ECDHE handshakes 1.35x and
+ * RSA-2048 ones 2.2x faster than mbedtls' 32-bit default for a 32-bit target (issue 7). */
 #if defined(__wasm__)
 #define MBEDTLS_EFFICIENT_UNALIGNED_ACCESS
+#define MBEDTLS_HAVE_INT64
 #endif
 
 /* ---- TLS ---- */
@@ -79,7 +82,10 @@
 #define MBEDTLS_ECP_DP_SECP256R1_ENABLED
 #define MBEDTLS_ECP_DP_SECP384R1_ENABLED
 #define MBEDTLS_ECP_DP_CURVE25519_ENABLED
-#define MBEDTLS_ECP_NIST_OPTIM
+#define MBEDTLS_ECP_NIST_OPTIM           /* fast P-256/P-384 reduction: 3x the handshakes */
+/* No precomputed generator tables: 4 KB of incompressible data (5 KB of gzipped wasm), for
+ * ~23% fewer ECDSA handshakes per second, natively as in wasm (issue 7: the size target). */
+#define MBEDTLS_ECP_FIXED_POINT_OPTIM 0
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15
 #define MBEDTLS_PKCS1_V21                /* RSA-PSS: TLS 1.3 signatures with RSA keys */
@@ -89,15 +95,23 @@
 #define MBEDTLS_AES_C
 #define MBEDTLS_GCM_C
 #define MBEDTLS_CHACHA20_C
+#if defined(__wasm__)
+/* src/crypto/chacha20.cpp: a WebAssembly SIMD kernel (its scalar path in the *_scalar
+ * fallback builds). Natively mbedtls' own C, which compilers handle best there. */
+#define MBEDTLS_CHACHA20_ALT
+#endif
 #define MBEDTLS_POLY1305_C
 #define MBEDTLS_CHACHAPOLY_C
 #define MBEDTLS_MD_C
 #define MBEDTLS_SHA1_C     /* only so SHA-1-signed certificates parse and are *rejected* by name */
-#define MBEDTLS_SHA224_C
+#define MBEDTLS_SHA1_PROCESS_ALT  /* ... so its speed does not matter: a compact block function */
 #define MBEDTLS_SHA256_C
 #define MBEDTLS_SHA384_C
 #define MBEDTLS_SHA512_C
 #define MBEDTLS_HKDF_C
+#define MBEDTLS_SHA256_SMALLER           /* loops instead of unrolled rounds: smaller, as fast */
+#define MBEDTLS_SHA512_SMALLER
+#define MBEDTLS_BLOCK_CIPHER_NO_DECRYPT  /* GCM, ChaCha20 and the DRBG only ever encrypt */
 
 /* ---- Sizes ---- */
 /* Peers send full 16 KiB records; anything smaller breaks interop with OpenSSL/GnuTLS/Node. */

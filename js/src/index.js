@@ -7,7 +7,7 @@ import { isNode } from './platform.js';
 /**
  * Instantiates the engine and returns the `ssl` module over it.
  * @param {object} [options]  { runtime?: 'emscripten' (default) | 'wasi', wasmBinary?,
- *                              wasmModule?, wasmUrl?, wasi?, wasiImport? }
+ *                              wasmModule?, wasmUrl?, wasi?, wasiImport?, simd? }
  * @returns {Promise<SslModule>}
  */
 export async function load(options = {}) {

@@ -2,11 +2,11 @@
 // fetches: the module is compiled here and handed over through instantiateWasm, together
 // with the "wasm_ssl" import module.
 import { Engine } from './engine.js';
-import { compileWasm } from './wasm-source.js';
+import { compileWasm, wasmFile } from './wasm-source.js';
 
 export async function instantiateEmscripten(options = {}) {
   const { default: createWasmSslModule } = await import('../../dist/wasm_ssl.mjs');
-  const wasmModule = await compileWasm(options, 'wasm_ssl.wasm');
+  const wasmModule = await compileWasm(options, wasmFile('wasm_ssl', options));
   let engine = null;
   const hostImports = Engine.imports(() => engine);
   const module = await createWasmSslModule({

@@ -4,7 +4,7 @@ import { instantiateWasi } from './wasi.js';
 
 /**
  * @param {object} options  { runtime?: 'emscripten' | 'wasi', wasmBinary?, wasmModule?,
- *                            wasmUrl?, wasi?, wasiImport? }
+ *                            wasmUrl?, wasi?, wasiImport?, simd? }
  * @returns {Promise<import('./engine.js').Engine>}
  */
 export function instantiateEngine(options = {}) {

@@ -7,7 +7,7 @@
 //   options.wasiImport  the preview1 functions alone; this loader calls _initialize
 //   (neither, in Node)  node:wasi
 import { Engine } from './engine.js';
-import { compileWasm } from './wasm-source.js';
+import { compileWasm, wasmFile } from './wasm-source.js';
 import { isNode } from '../platform.js';
 
 async function nodeWasi() {
@@ -35,7 +35,7 @@ async function preview1(options) {
 
 export async function instantiateWasi(options = {}) {
   const { wasiImport, initialize } = await preview1(options);
-  const wasmModule = await compileWasm(options, 'wasm_ssl_wasi.wasm');
+  const wasmModule = await compileWasm(options, wasmFile('wasm_ssl_wasi', options));
   let engine = null;
   const instance = await WebAssembly.instantiate(wasmModule, {
     wasi_snapshot_preview1: wasiImport,

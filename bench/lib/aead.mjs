@@ -1,0 +1,56 @@
+// The raw AEAD speed inside a wasm build (bench/aead/aead_bench.c linked from the same mbedtls
+// objects as that build's engine: aead_bench with the SIMD kernels of the default modules,
+// aead_bench_scalar as the *_scalar fallbacks), and natively. Each result: seconds to seal / open `total`
+// bytes in records of `record` bytes, like TLS records, plus the parts (AES-CTR, GHASH,
+// ChaCha20, Poly1305) seal-only.
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { repoRoot } from './certs.mjs';
+
+export const KINDS = ['aes-128-gcm', 'chacha20-poly1305', 'aes-128-ctr', 'ghash', 'chacha20', 'poly1305'];
+const AEADS = 2;  // the first two kinds are AEADs (seal and open); the rest are parts
+
+async function loadEmscripten(name) {
+  const dir = `${repoRoot}/build/emscripten/bench`;
+  const { default: create } = await import(`${dir}/${name}.mjs`);
+  const module = await WebAssembly.compile(await readFile(`${dir}/${name}.wasm`));
+  const m = await create({
+    instantiateWasm(info, receive) {
+      WebAssembly.instantiate(module, info).then((i) => receive(i, module));
+      return {};
+    },
+    print() {}, printErr() {},
+  });
+  return (...args) => m._wssl_bench_aead(...args);
+}
+
+async function loadWasi(name) {
+  const { WASI } = await import('node:wasi');
+  const wasi = new WASI({ version: 'preview1', args: [], env: {}, returnOnExit: true });
+  const module = await WebAssembly.compile(await readFile(`${repoRoot}/build/wasi/bench/${name}.wasm`));
+  const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport });
+  wasi.initialize(instance);
+  return (...args) => instance.exports.wssl_bench_aead(...args);
+}
+
+/**
+ * runtime: 'emscripten' | 'emscripten-scalar' | 'wasi' | 'wasi-scalar' | 'native'.
+ * Returns { kind: { seal, open? } } in seconds.
+ */
+export async function aeadSeconds(runtime, total, record) {
+  if (runtime === 'native') {
+    const out = execFileSync(`${repoRoot}/build/native/bench/aead_bench`, [String(total), String(record)]);
+    return JSON.parse(out);
+  }
+  const name = runtime.endsWith('-scalar') ? 'aead_bench_scalar' : 'aead_bench';
+  const run = runtime.startsWith('wasi') ? await loadWasi(name) : await loadEmscripten(name);
+  const result = {};
+  for (const [kind, name] of KINDS.entries()) {
+    run(kind, 0, Math.min(total, 4 << 20), record);  // warm-up: let the engine tier up
+    const seal = run(kind, 0, total, record);
+    const open = kind < AEADS ? run(kind, 1, total, record) : undefined;
+    if (seal < 0 || open < 0) throw new Error(`aead_bench ${runtime} ${name}: mbedtls error ${seal} ${open}`);
+    result[name] = kind < AEADS ? { seal, open } : { seal };
+  }
+  return result;
+}

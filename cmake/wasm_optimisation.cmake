@@ -1,0 +1,33 @@
+# How the WebAssembly builds trade size for speed (issue 7; each choice measured with
+# `make bench`): the engine and mbedtls are compiled for size (-Oz), except the mbedtls sources
+# that handshakes and bulk transfer spend their time in, compiled for speed (-O2: as fast as
+# -O3 here, and smaller; loops not unrolled, except in GCM, whose 16-byte XORs need it).
+# Native builds keep the Release default.
+if(NOT (EMSCRIPTEN OR WASM_SSL_WASI))
+  return()
+endif()
+set(speed_sources
+  aes poly1305                         # record encryption (ChaCha20: src/crypto)
+  bignum bignum_core ecp_curves)       # public-key operations (ecp.c: -Oz as fast)
+set(unrolled_sources gcm)
+target_compile_options(wssl_mbedtls PRIVATE -Oz)
+target_compile_options(wssl_engine PRIVATE -Oz)
+# (emcc turns -Oz anywhere on its command line into -fno-inline-functions: undo that too.)
+foreach(name IN LISTS speed_sources)
+  set_property(SOURCE "${MBEDTLS_SOURCE_DIR}/library/${name}.c" APPEND PROPERTY
+    COMPILE_OPTIONS -O2 -finline-functions -fno-unroll-loops)
+endforeach()
+foreach(name IN LISTS unrolled_sources)
+  set_property(SOURCE "${MBEDTLS_SOURCE_DIR}/library/${name}.c" APPEND PROPERTY
+    COMPILE_OPTIONS -O2 -finline-functions)
+endforeach()
+set_property(SOURCE ${WSSL_CRYPTO_SOURCES} APPEND PROPERTY
+  COMPILE_OPTIONS -O2 -finline-functions -fno-unroll-loops)
+
+# WebAssembly SIMD where it pays: only in the hand-written kernels of src/crypto (mbedtls' own
+# C, auto-vectorised, got slower). The default modules link these SIMD objects ahead of
+# wssl_mbedtls, whose scalar objects then go unused; the *_scalar fallback modules do not.
+add_library(wssl_crypto_simd OBJECT ${WSSL_CRYPTO_SOURCES})
+target_link_libraries(wssl_crypto_simd PRIVATE wssl_mbedtls)  # mbedtls' headers and config
+target_include_directories(wssl_crypto_simd PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/src")
+target_compile_options(wssl_crypto_simd PRIVATE -msimd128)
