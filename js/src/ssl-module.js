@@ -1,5 +1,6 @@
 // What load() resolves to: the seed's `ssl` module over one engine instance.
 import { Binding } from './binding.js';
+import { ConfigCache } from './config-cache.js';
 import { OSError, ValueError } from './errors.js';
 import { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED, parseWrapOptions } from './options.js';
 import { SSLSocket } from './ssl-socket.js';
@@ -14,6 +15,7 @@ export class SslModule {
     this.engine = engine;
     this.runtime = engine.runtime;
     this._binding = new Binding(engine);
+    this._configs = new ConfigCache(this._binding);
     this._platform = platform;
     this.MBEDTLS_VERSION = this._binding.mbedtlsVersion;
     this.wrap_socket = this.wrap_socket.bind(this);
@@ -28,18 +30,11 @@ export class SslModule {
   async wrap_socket(sock, options = {}) {
     const o = await parseWrapOptions(options);
     const engine = this.engine;
-    // As MicroPython's ssl.wrap_socket: own chain, trusted CAs, verify mode, then the socket.
-    const config = this._binding.newConfig(o.serverSide);
     let stream = null;
     let streamId = 0;
     let conn;
     try {
-      if (o.key) config.setOwnCert(o.cert, o.key);
-      if (o.cadata) config.addCa(o.cadata);
-      config.setVerifyMode(o.certReqs);
-      if (o.verifyCallback) config.setVerifyCallback(true);
-      if (o.alpnProtocols) config.setAlpn(o.alpnProtocols);
-      if (o.ciphers) config.setCiphers(o.ciphers);
+      const config = this._configs.configFor(o);
       stream = toHostStream(sock, { highWaterMark: o.highWaterMark });
       streamId = engine.addStream(stream);
       conn = config.connect(streamId, o.serverHostname);
@@ -50,8 +45,6 @@ export class SslModule {
       if (conn) conn.close(); // its stream is gone already: this close reaches nobody
       if (stream && typeof stream.detach === 'function') stream.detach();
       throw err;
-    } finally {
-      config.free(); // the connection keeps what it needs
     }
     const socket = new SSLSocket(conn, stream, {
       verifyCallback: o.verifyCallback,
