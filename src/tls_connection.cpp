@@ -122,6 +122,7 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
   // all: a 16 KiB write is two records in TLS 1.3 (16,383 + 1 bytes). Whatever ends the
   // batch after some data (end, close_notify, error) is reported by the next call instead.
   int32_t total = 0;
+  int held_retries = 0;  // bounded: a held message must make progress within a few calls
   for (;;) {
     int ret = mbedtls_ssl_read(&ssl_, buf + total, static_cast<size_t>(len - total));
     // mbedtls reports the transport's end as end of stream (0) even inside a record; bytes of a
@@ -144,7 +145,9 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
     if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) continue;
     // mbedtls says WANT_READ when it holds a ticket back for the next call: that is work
     // already received, not a reason to wait for the transport.
-    if (ret == MBEDTLS_ERR_SSL_WANT_READ && mbedtls_ssl_check_pending(&ssl_)) continue;
+    if (ret == MBEDTLS_ERR_SSL_WANT_READ && mbedtls_ssl_check_pending(&ssl_) &&
+        ++held_retries <= 8)
+      continue;
     if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE)
       return total > 0 ? total : ret;
     fail_incoming(ret);
@@ -198,7 +201,6 @@ int32_t TlsConnection::pending() const {
 
 int32_t TlsConnection::close() {
   if (handshake_done() && error_ == 0) {
-    closing_ = true;
     int ret = mbedtls_ssl_close_notify(&ssl_);
     if (ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
     // Any other failure to say goodbye still closes: the stream is going away regardless.

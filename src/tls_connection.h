@@ -65,7 +65,6 @@ class TlsConnection : public CountedAllocation {
   mbedtls_ssl_context ssl_;
   int32_t error_ = 0;  // sticky failure
   bool eof_ = false;   // close_notify received
-  bool closing_ = false;
   bool certificate_exchanged_ = false;
   VerifyState verify_state_ = VerifyState::kCollecting;
   int32_t held_error_ = 0;  // mbedtls' own verdict, reported after the callback
