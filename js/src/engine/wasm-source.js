@@ -1,7 +1,7 @@
 // Where a build's .wasm comes from: bytes or a compiled module the caller passes, a URL, or
 // (default) the file shipped next to this package in dist/: the build using WebAssembly SIMD
 // where the engine has it, its `_scalar` twin (same imports and exports) where it does not.
-const isNode = typeof process !== 'undefined' && !!(process.versions && process.versions.node);
+import { fetchOk, readLocal } from '../package-file.js';
 
 // The smallest module with a SIMD instruction: (func (result v128) (v128.const i32x4 0 0 0 0)).
 const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0,
@@ -35,12 +35,9 @@ export async function compileWasm(options, file) {
   if (options.wasmModule instanceof WebAssembly.Module) return options.wasmModule;
   if (options.wasmBinary) return WebAssembly.compile(options.wasmBinary);
   const url = options.wasmUrl ? new URL(options.wasmUrl, import.meta.url) : new URL(`../../dist/${file}`, import.meta.url);
-  if (url.protocol === 'file:' && isNode) {
-    const { readFile } = await import('node:fs/promises');
-    return WebAssembly.compile(await readFile(url));
-  }
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`wasm-ssl: cannot load ${url}: HTTP ${response.status}`);
+  const local = await readLocal(url);
+  if (local) return WebAssembly.compile(local);
+  const response = await fetchOk(url);
   if (typeof WebAssembly.compileStreaming === 'function' &&
       (response.headers.get('content-type') || '').startsWith('application/wasm')) {
     return WebAssembly.compileStreaming(response);

@@ -1,16 +1,13 @@
 // The Python side of wasm-ssl: real .py files shipped next to this module (python/), written
 // into MicroPython's file system at /lib, which is on MicroPython's sys.path.
+import { fetchOk, readLocal } from '../package-file.js';
+
 const MODULES = ['ssl.py', 'tls.py', 'socket.py', '_wasm_ssl_stream.py'];
 const LIB = '/lib';
 
 async function readText(url) {
-  if (url.protocol === 'file:') {
-    const { readFile } = await import('node:fs/promises');
-    return readFile(url, 'utf8');
-  }
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`wasm-ssl: cannot load ${url}: HTTP ${response.status}`);
-  return response.text();
+  const local = await readLocal(url);
+  return local ? local.toString('utf8') : (await fetchOk(url)).text();
 }
 
 /** The sources, read once per page/process. */
