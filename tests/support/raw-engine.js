@@ -1,28 +1,11 @@
-// Driving a wasm build through its raw C ABI (include/wasm_ssl.h), below the JS package:
-// an in-memory host-stream pair and a verified client/server handshake over it.
-import { WOULD_BLOCK } from '../../js/src/engine/index.js';
+// Driving a wasm build through its raw C ABI (include/wasm_ssl.h), below the JS package's
+// SSLSocket: a verified client/server handshake over the package's in-memory pair, whose ends
+// are host streams exactly as the engine's imports take them.
+import { memoryPair } from '../../js/src/streams/memory-pair.js';
 import { certFile } from './paths.js';
 
 export const WANT_READ = -0x6900, WANT_WRITE = -0x6880;
 const isWant = (r) => r === WANT_READ || r === WANT_WRITE;
-
-/** Two host streams, each reading what the other wrote. */
-export function memoryPair() {
-  const queues = [[], []];
-  const end = (inbox, outbox) => ({
-    read(buf) {
-      if (inbox.length === 0) return WOULD_BLOCK;
-      const chunk = inbox[0];
-      const n = Math.min(buf.length, chunk.length);
-      buf.set(chunk.subarray(0, n));
-      if (n === chunk.length) inbox.shift(); else inbox[0] = chunk.subarray(n);
-      return n;
-    },
-    write(buf) { outbox.push(buf.slice()); return buf.length; },
-    close() {},
-  });
-  return [end(queues[0], queues[1]), end(queues[1], queues[0])];
-}
 
 /**
  * A client (CERT_REQUIRED, test CA, "localhost") and a server (server.crt) connected over a
