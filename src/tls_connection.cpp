@@ -29,13 +29,13 @@ int32_t TlsConnection::create(std::shared_ptr<const SslConfigSnapshot> config, i
   }
   if (config->verify_mode != WSSL_CERT_NONE)
     mbedtls_ssl_set_verify(&conn->ssl_, observe_certificate, conn.get());
-  mbedtls_ssl_set_bio(&conn->ssl_, &conn->stream_, host_send, host_recv, nullptr);
+  mbedtls_ssl_set_bio(&conn->ssl_, &conn->io_, HostStream::send, HostStream::recv, nullptr);
   *out = std::move(conn);
   return 0;
 }
 
 TlsConnection::TlsConnection(std::shared_ptr<const SslConfigSnapshot> config, int32_t stream)
-    : config_(std::move(config)), stream_(stream) {
+    : config_(std::move(config)), io_(stream) {
   mbedtls_ssl_init(&ssl_);
 }
 
@@ -77,6 +77,19 @@ int32_t TlsConnection::handshake() { return drive_handshake(); }
 int32_t TlsConnection::drive_handshake() {
   if (error_ != 0) return error_;
   if (verify_state_ == VerifyState::kPaused) return WSSL_WANT_VERIFY;
+  // The records of each flight reach the host as one write (see host_stream.h).
+  io_.set_gathering(true);
+  int32_t ret = step_handshake();
+  io_.set_gathering(false);
+  int flushed = io_.flush();
+  if (ret == 0 || ret == MBEDTLS_ERR_SSL_WANT_READ) {
+    if (flushed == MBEDTLS_ERR_SSL_WANT_WRITE) return flushed;
+    if (flushed != 0) return fail(flushed);
+  }
+  return ret;  // an error stays the error even if its alert could not be flushed
+}
+
+int32_t TlsConnection::step_handshake() {
   while (!handshake_done()) {
     if (ssl_.state == MBEDTLS_SSL_SERVER_CERTIFICATE) certificate_exchanged_ = true;
     int ret = mbedtls_ssl_handshake_step(&ssl_);
@@ -205,7 +218,7 @@ int32_t TlsConnection::close() {
     if (ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
     // Any other failure to say goodbye still closes: the stream is going away regardless.
   }
-  host_close(stream_);
+  io_.close();
   return 0;
 }
 

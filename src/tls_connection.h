@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mbedtls/ssl.h"
+#include "host_stream.h"
 #include "platform/heap.h"
 #include "tls_config.h"
 
@@ -54,6 +55,7 @@ class TlsConnection : public CountedAllocation {
  private:
   TlsConnection(std::shared_ptr<const SslConfigSnapshot> config, int32_t stream);
   int32_t drive_handshake();
+  int32_t step_handshake();
   int32_t fail(int32_t code);
   int32_t fail_incoming(int32_t code);  // fail() for what mbedtls reports while receiving
   static int observe_certificate(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *flags);
@@ -61,7 +63,7 @@ class TlsConnection : public CountedAllocation {
   enum class VerifyState { kCollecting, kPaused, kDone };
 
   std::shared_ptr<const SslConfigSnapshot> config_;
-  int32_t stream_;  // mbedtls' BIO context points here
+  HostStream io_;  // mbedtls' BIO context points here
   mbedtls_ssl_context ssl_;
   int32_t error_ = 0;  // sticky failure
   bool eof_ = false;   // close_notify received

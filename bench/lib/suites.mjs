@@ -128,6 +128,7 @@ export const suites = {
   'engine-native': (s) => nativeEngine(s),
   'js-stack': async (s) => engineLike(await import('./js-stack.mjs'), s),
   'node-tls': async (s) => engineLike(await import('./node-tls.mjs'), s),
+  tcp: async (s) => (await import('./tcp.mjs')).tcpSuite(s),
   forge: async (s) => {
     const forge = await import('./forge.mjs');
     // forge's one configuration stands in the rows nearest to it: RSA handshakes, AES-128 bulk.

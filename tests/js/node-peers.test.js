@@ -39,6 +39,20 @@ describe.each(RUNTIMES)('%s build with Node TLS peers', (runtime) => {
   let ssl;
   beforeAll(async () => { ssl = await loadSsl(runtime); });
 
+  test('a net.Socket is switched to no-delay, so a small record is never held back for an ACK', async () => {
+    const server = net.createServer((c) => c.on('error', () => {}));
+    const port = await listen(server);
+    const socket = net.connect(port, '127.0.0.1');
+    const calls = [];
+    const setNoDelay = socket.setNoDelay.bind(socket);
+    socket.setNoDelay = (flag) => { calls.push(flag); return setNoDelay(flag); };
+    const s = await ssl.wrap_socket(socket, { do_handshake: false });
+    expect(calls).toEqual([true]);
+    socket.destroy();
+    await s.close().catch(() => {});
+    await closeServer(server);
+  });
+
   describe('a wasm server over net sockets, client certificate required', () => {
     let server, port;
     const accepted = [];

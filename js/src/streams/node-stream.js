@@ -1,7 +1,7 @@
 // Any Node net.Socket or stream.Duplex as a host stream. Incoming chunks are queued as Node
 // delivers them (no copy); the source is paused above the high-water mark. Outgoing bytes are
 // written while the socket takes them; after write() returns false, the engine sees
-// WOULD_BLOCK until 'drain'.
+// WOULD_BLOCK until 'drain'. A net.Socket is switched to no-delay.
 import { WOULD_BLOCK } from '../engine/engine.js';
 import { HostStream } from './host-stream.js';
 import { transportErrno, EPIPE } from './transport-errno.js';
@@ -23,6 +23,9 @@ export class NodeStreamHost extends HostStream {
     socket.on('error', this._onError);
     socket.on('close', this._onClose);
     socket.on('drain', this._onDrain);
+    // TLS hands the socket whole records; Nagle's algorithm would only hold the second of two
+    // small writes back until the peer's delayed ACK (~40 ms on loopback).
+    if (typeof socket.setNoDelay === 'function') socket.setNoDelay(true);
     if (socket.readableEnded) this._end();
     if (socket.destroyed) this._end();
   }
