@@ -107,7 +107,8 @@ export interface WrapSocketOptions {
   /**
    * Called for each certificate of the peer chain, root-most first (MicroPython's
    * SSLContext.verify_callback): return 0/undefined to accept, a negative mbedtls code or any
-   * other truthy value to fail the handshake. May return a promise.
+   * other truthy value to fail the handshake. May return a promise. Needs cert_reqs
+   * CERT_OPTIONAL or CERT_REQUIRED (TypeError under CERT_NONE, where it would never run).
    */
   verify_callback?: (cert_der: Uint8Array, depth: number) => number | void | Promise<number | void>;
   /** ALPN protocols offered (client) or accepted (server), in order of preference. */
@@ -118,6 +119,13 @@ export interface WrapSocketOptions {
   highWaterMark?: number;
   /** Client only: a session from SSLSocket.session() to resume (ValueError if not a session). */
   session?: Bytes;
+  /**
+   * true (default): a transport end without close_notify reads as the end of stream.
+   * false: it rejects the read with OSError(MBEDTLS_ERR_SSL_CONN_EOF) (truncation).
+   */
+  suppress_ragged_eofs?: boolean;
+  /** Milliseconds the handshake and each read/write may wait for the transport; then OSError(ETIMEDOUT). */
+  timeout?: number;
 }
 
 export interface PeerCertificate {
@@ -163,6 +171,8 @@ export declare class SSLSocket {
   session(): Uint8Array | null;
   /** Whether the handshake resumed the offered session. */
   session_reused(): boolean;
+  /** Whether the peer ended the connection with close_notify (false for a bare transport end). */
+  close_notify_received(): boolean;
   /** A Node stream.Duplex over this socket (Node only). */
   duplex(): import('node:stream').Duplex;
 }

@@ -10,6 +10,8 @@ const ERR_HOSTNAME_REQUIRED = -0x8002;
 const ERR_INVALID_KEY = -0x3e80;
 const ERR_INVALID_CERT = -0x2800;
 const ERR_ALLOC_FAILED = -0x7f00; // MBEDTLS_ERR_SSL_ALLOC_FAILED
+export const ERR_CONN_EOF = -0x7280; // MBEDTLS_ERR_SSL_CONN_EOF
+export const ETIMEDOUT = 110;
 const ENOMEM = 12;
 const CLIENT = 0, SERVER = 1;
 const NO_VERIFICATION = 0xffffffff; // wssl_verify_flags when no verification took place
@@ -141,6 +143,7 @@ export class TlsConnection {
   close() { return this.b.check(this.x.wssl_close(this.handle)); }
 
   handshakeDone() { return this.x.wssl_handshake_done(this.handle) === 1; }
+  closeNotifyReceived() { return this.x.wssl_close_notify_received(this.handle) === 1; }
   version() { return this.b.engine.string(this.x.wssl_version(this.handle)); }
   cipher() { return this.b.engine.string(this.x.wssl_cipher(this.handle)); }
   alpnProtocol() { return this.b.engine.string(this.x.wssl_alpn_protocol(this.handle)); }

@@ -12,11 +12,12 @@ export const CERT_REQUIRED = 2;
 
 const KNOWN = new Set(['server_side', 'keyfile', 'certfile', 'key', 'cert', 'cert_reqs', 'cadata',
   'server_hostname', 'do_handshake', 'verify_callback', 'alpn_protocols', 'ciphers', 'highWaterMark',
-  'session']);
+  'session', 'suppress_ragged_eofs', 'timeout']);
 
 /**
  * @returns {Promise<{ serverSide, key, cert, certReqs, cadata, serverHostname, doHandshake,
- *                     verifyCallback, alpnProtocols, ciphers, highWaterMark }>}
+ *                     verifyCallback, alpnProtocols, ciphers, highWaterMark, session,
+ *                     suppressRaggedEofs, timeout }>}
  */
 export async function parseWrapOptions(options = {}) {
   if (options === null || typeof options !== 'object') {
@@ -46,6 +47,11 @@ export async function parseWrapOptions(options = {}) {
   if (o.verify_callback != null && typeof o.verify_callback !== 'function') {
     throw new TypeError('verify_callback must be a function (cert_der, depth) => 0 | error');
   }
+  // Under CERT_NONE nothing is verified, so the callback would never run: pinning done that
+  // way would silently check nothing.
+  if (o.verify_callback != null && certReqs === CERT_NONE) {
+    throw new TypeError('verify_callback needs cert_reqs CERT_OPTIONAL or CERT_REQUIRED: under CERT_NONE (the default) nothing is verified and the callback would never run');
+  }
   return {
     serverSide: !!o.server_side,
     key,
@@ -59,7 +65,18 @@ export async function parseWrapOptions(options = {}) {
     ciphers: listOption('ciphers', o.ciphers),
     highWaterMark: o.highWaterMark,
     session: bytesOption('session', o.session),
+    suppressRaggedEofs: o.suppress_ragged_eofs === undefined ? true : !!o.suppress_ragged_eofs,
+    timeout: timeoutOption(o.timeout),
   };
+}
+
+// Milliseconds, or null: wait as long as it takes.
+function timeoutOption(value) {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw new RangeError(`timeout must be a positive number of milliseconds, got ${describe(value)}`);
+  }
+  return value;
 }
 
 function bytesOption(name, value) {

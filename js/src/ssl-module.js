@@ -48,6 +48,8 @@ export class SslModule {
     }
     const socket = new SSLSocket(conn, stream, {
       verifyCallback: o.verifyCallback,
+      suppressRaggedEofs: o.suppressRaggedEofs,
+      timeout: o.timeout,
       duplexView: this._platform.duplexView,
       release: () => engine.removeStream(streamId),
     });

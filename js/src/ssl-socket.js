@@ -1,18 +1,20 @@
 // SSLSocket: the seed's stream interface as promises over one engine connection. Blocking mode
 // (the default) waits on the transport's readiness signal whenever the engine would block;
 // non-blocking mode settles at once with null where MicroPython returns None.
-import { WANT_READ, WANT_WRITE, WANT_VERIFY, IO_CHUNK } from './binding.js';
+import { WANT_READ, WANT_WRITE, WANT_VERIFY, IO_CHUNK, ERR_CONN_EOF, ETIMEDOUT } from './binding.js';
 import { concat, toBytes } from './bytes.js';
 
 const ERR_CERT_VERIFY_FAILED = -0x2700;
 const NEWLINE = 10;
 const EMPTY = new Uint8Array(0);
+const TIMED_OUT = Symbol('timed out');
 
 export class SSLSocket {
   /**
    * @param {import('./binding.js').TlsConnection} conn
    * @param {object} transport   the host stream the connection runs over
-   * @param {{ verifyCallback?: Function, duplexView?: Function, release?: Function }} [hooks]
+   * @param {{ verifyCallback?: Function, duplexView?: Function, release?: Function,
+   *           suppressRaggedEofs?: boolean, timeout?: number | null }} [hooks]
    */
   constructor(conn, transport, hooks = {}) {
     this._conn = conn;
@@ -21,6 +23,10 @@ export class SSLSocket {
     this._release = hooks.release || (() => {});
     this._duplexView = hooks.duplexView || null;
     this._duplex = null;
+    this._suppressRaggedEofs = hooks.suppressRaggedEofs !== false;
+    this._timeout = hooks.timeout || 0; // ms one operation may wait for the transport; 0: no limit
+    this._timedOut = null;      // the ETIMEDOUT error, which every later operation rejects with
+    this._closeNotify = false;  // close_notify arrived (kept past close())
     this._blocking = true;
     this._closed = false;
     this._closing = null;       // the promise of a close in progress
@@ -67,7 +73,7 @@ export class SSLSocket {
     return this._serialized('_reads', async () => {
       if (target.length === 0) return 0;
       if (this._readahead.length) return this._takeReadahead(target);
-      return this._drive(() => this._conn.readInto(target));
+      return this._drive(() => this._checkEnd(this._conn.readInto(target)));
     });
   }
 
@@ -88,7 +94,7 @@ export class SSLSocket {
         }
         if (buffered.length) parts.push(buffered);
         this._readahead = EMPTY;
-        const chunk = await this._drive(() => this._conn.read(IO_CHUNK));
+        const chunk = await this._drive(() => this._checkEnd(this._conn.read(IO_CHUNK)));
         if (chunk === null) return parts.length ? concat(parts) : null;
         if (chunk.length === 0) return concat(parts);
         this._readahead = chunk;
@@ -130,6 +136,7 @@ export class SSLSocket {
 
   async _finishClose() {
     try {
+      this._closeNotify = this._conn.closeNotifyReceived();
       for (;;) {
         let r;
         try {
@@ -198,6 +205,13 @@ export class SSLSocket {
   /** Whether the handshake resumed a session offered through `session`. */
   session_reused() { return !this._closed && this._conn.sessionResumed(); }
 
+  /**
+   * Whether the peer ended the connection with close_notify. False after an end that came only
+   * from the transport (a TCP FIN or a closed WebSocket): with suppress_ragged_eofs (the
+   * default) such an end reads as a clean end of stream, and this is how to tell it apart.
+   */
+  close_notify_received() { return this._closed ? this._closeNotify : this._conn.closeNotifyReceived(); }
+
   /** Decrypted bytes readable without waiting for the transport. */
   pending() { return this._closed ? 0 : this._readahead.length + this._conn.pending(); }
 
@@ -210,10 +224,13 @@ export class SSLSocket {
    * verify callback threw replaces the handshake failure it caused.
    */
   async _drive(op) {
+    const deadline = this._timeout ? Date.now() + this._timeout : 0;
     for (;;) {
+      if (this._timedOut) throw this._timedOut;
       if (this._verifying) {
         if (!this._blocking) return null;
-        await this._verifying;
+        await this._withinTimeout(this._verifying, deadline);
+        continue;
       }
       let r;
       try {
@@ -232,8 +249,39 @@ export class SSLSocket {
         continue;
       }
       if (!this._blocking) return null;
-      await this._whenReady(r === WANT_READ ? 'read' : 'write');
+      await this._withinTimeout(this._whenReady(r === WANT_READ ? 'read' : 'write'), deadline);
     }
+  }
+
+  /**
+   * Waits for `promise`, but not past `deadline` (0: no limit). A timeout is final, as on a
+   * socket: the transport is closed, and this and every later operation reject with ETIMEDOUT.
+   */
+  async _withinTimeout(promise, deadline) {
+    if (!deadline) return promise;
+    let timer;
+    const expiry = new Promise((resolve) => { timer = setTimeout(resolve, Math.max(0, deadline - Date.now()), TIMED_OUT); });
+    try {
+      if (await Promise.race([promise, expiry]) !== TIMED_OUT) return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+    this._timedOut = this._conn.b.errorFor(-ETIMEDOUT);
+    this._timedOut.message += ` (nothing moved within the timeout of ${this._timeout} ms)`;
+    if (typeof this.transport.close === 'function') this.transport.close();
+    throw this._timedOut;
+  }
+
+  /**
+   * An end of stream (0, or no bytes) without close_notify is a truncation when
+   * suppress_ragged_eofs is false: the transport ended, the peer never said it was done.
+   */
+  _checkEnd(r) {
+    const ended = r === 0 || (r instanceof Uint8Array && r.length === 0);
+    if (ended && !this._suppressRaggedEofs && !this._conn.closeNotifyReceived()) {
+      throw this._conn.b.errorFor(ERR_CONN_EOF);
+    }
+    return r;
   }
 
   /**
@@ -301,7 +349,7 @@ export class SSLSocket {
       this._readahead = this._readahead.subarray(out.length);
       return out;
     }
-    return this._drive(() => this._conn.read(n));
+    return this._drive(() => this._checkEnd(this._conn.read(n)));
   }
 
   async _readAll() {
@@ -309,7 +357,7 @@ export class SSLSocket {
     if (this._readahead.length) parts.push(this._readahead);
     this._readahead = EMPTY;
     for (;;) {
-      const chunk = await this._drive(() => this._conn.read(IO_CHUNK));
+      const chunk = await this._drive(() => this._checkEnd(this._conn.read(IO_CHUNK)));
       if (chunk === null) return parts.length ? concat(parts) : null;
       if (chunk.length === 0) return concat(parts);
       parts.push(chunk);

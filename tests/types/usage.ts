@@ -9,7 +9,9 @@ export async function example(cadata: Uint8Array): Promise<string | null> {
   const s: SSLSocket = await ssl.wrap_socket(net.connect(443, 'localhost'), {
     cert_reqs: CERT_REQUIRED, cadata, server_hostname: 'localhost', do_handshake: true,
     verify_callback: (der, depth) => (der.length > 0 && depth >= 0 ? 0 : -1),
+    suppress_ragged_eofs: false, timeout: 5000,
   });
+  const clean: boolean = s.close_notify_received();
   s.setblocking(false);
   const n: number | null = await s.write('GET / HTTP/1.0\r\n\r\n');
   const chunk: Uint8Array | null = await s.read(100);

@@ -9,9 +9,10 @@
 // WOULD_BLOCK) and _close(). It calls _writable() when a blocked transport drains.
 import { WOULD_BLOCK } from '../engine/engine.js';
 import { ChunkQueue } from './chunk-queue.js';
-import { EPIPE } from './transport-errno.js';
+import { EIO, EPIPE } from './transport-errno.js';
 
 export const DEFAULT_HIGH_WATER_MARK = 256 * 1024;
+const EAGAIN = 11;
 
 export class HostStream {
   /** @param {{ highWaterMark?: number }} [options] */
@@ -84,8 +85,13 @@ export class HostStream {
     this._wakeAll();
   }
 
-  /** A transport failure; errno is positive (104 = ECONNRESET, ...). */
+  /**
+   * A transport failure; errno is positive (104 = ECONNRESET, ...). Anything else, and EAGAIN
+   * (whose negative is the engine's would-block), is EIO: a failed transport never reads as
+   * "try again" or as an mbedtls code.
+   */
   _fail(errno) {
+    if (!Number.isInteger(errno) || errno < 1 || errno > 255 || errno === EAGAIN) errno = EIO;
     if (!this._errno) this._errno = errno;
     this._wakeAll();
   }

@@ -80,3 +80,15 @@ def test_an_unconnected_socket_is_enotconn():
 
 def test_only_stream_sockets_exist():
     raises(OSError, socket.socket, socket.AF_INET, 2)
+
+
+def test_a_tls_handshake_that_gets_no_answer_times_out_with_the_socket_timeout():
+    # As on a board: the timeout is the socket's (settimeout before wrap_socket), and it ends
+    # the TLS handshake, and later reads, with OSError(ETIMEDOUT).
+    import ssl
+
+    s = connect("silent")
+    s.settimeout(0.1)
+    e = raises(OSError, ssl.wrap_socket, s, server_hostname="localhost")
+    eq(e.errno, errno.ETIMEDOUT)
+    s.close()
