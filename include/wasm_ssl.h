@@ -22,8 +22,10 @@
  *   > 0                   bytes read into buf / bytes taken from buf (may be fewer than len)
  *   0                     read: end of stream (the peer closed its side)
  *   WSSL_IO_WOULD_BLOCK   nothing can be moved now; the engine reports WSSL_WANT_READ/WRITE
- *   other negative        -errno of a transport failure (Linux/MicroPython numbering,
+ *   -1 .. -255            -errno of a transport failure (Linux/MicroPython numbering,
  *                         e.g. -104 ECONNRESET, -32 EPIPE); passed through unchanged
+ *   anything else         a broken host: any other negative, or a count above len, ends
+ *                         the connection with -EIO (-5); never read as mbedtls' own codes
  *
  * A write with len == 0 is not data: it is the engine's "close", sent once by wssl_close(),
  * telling the host to close (or half-close and release) the stream. Its result is ignored.
@@ -63,7 +65,9 @@
  * - Configs and connections are integer handles (> 0), never reused within an instance, so a
  *   stale handle is always detected (-EBADF) instead of touching freed memory.
  * - Input buffers (certificates, keys, data) belong to the caller and are copied or consumed
- *   before the call returns. In wasm, the host obtains them with wssl_alloc()/wssl_free().
+ *   before the call returns. In wasm, the host obtains them with wssl_alloc()/wssl_free(); a
+ *   pointer/length pair outside linear memory (or a string without a NUL inside it) is
+ *   WSSL_EINVAL (wssl_verify_info: 0), never a trap. Natively nothing can be checked.
  * - Returned `const char*` / `const uint8_t*` point into engine-owned memory. Per-connection
  *   results stay valid until the next call on the same connection or its wssl_close();
  *   static strings (error names, version) stay valid forever.
@@ -267,9 +271,23 @@ WSSL_API int32_t wssl_verify_complete(int32_t conn, int32_t result);
  * ticket, which arrives after the handshake: read once first) and offers it on a new
  * connection before that one's handshake. save returns the bytes needed; with cap too small
  * nothing is written. wssl_session_resumed() says whether the handshake was abbreviated.
- * Saved sessions are sealed (HMAC-SHA256 under a key drawn once per engine instance): load
- * accepts only sessions this instance saved, unaltered, and answers anything else with
- * MBEDTLS_ERR_SSL_BAD_INPUT_DATA before mbedtls parses it. */
+ *
+ * A saved session is a SECRET: it holds what resumes the session (the TLS 1.2 master secret,
+ * the TLS 1.3 resumption key), encrypted and authenticated (ChaCha20-Poly1305 under a key drawn
+ * once per engine instance, a random nonce per blob). It also records how the peer was
+ * authenticated: verify mode, verification flags, a SHA-256 of the trusted CA certificates'
+ * DER (in order), the host name and the peer's leaf certificate.
+ *
+ * load accepts only sessions this instance saved, unaltered, and answers anything else with
+ * MBEDTLS_ERR_SSL_BAD_INPUT_DATA before mbedtls parses it. A session of this instance that does
+ * not serve the new connection is not offered and load returns 0: the handshake then runs in
+ * full and verifies as the connection's settings say. A session serves a connection with the
+ * same trust anchors and host name whose verification is no stronger than the session's: a
+ * verified session (CERT_REQUIRED, or CERT_OPTIONAL with flags 0) serves any verify mode; one
+ * not verified (CERT_NONE) or failed (CERT_OPTIONAL) serves only CERT_OPTIONAL and CERT_NONE; a
+ * connection with a verify callback takes only sessions a callback accepted. After a resumed
+ * handshake, wssl_verify_flags/wssl_verify_info and wssl_peer_cert_* report the recorded facts
+ * of the original handshake. */
 WSSL_API int32_t wssl_session_save(int32_t conn, uint8_t *buf, int32_t cap);
 WSSL_API int32_t wssl_session_load(int32_t conn, const uint8_t *buf, int32_t len);
 WSSL_API int32_t wssl_session_resumed(int32_t conn);

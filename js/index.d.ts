@@ -167,7 +167,12 @@ export declare class SSLSocket {
   /** null when no verification took place (CERT_NONE). */
   verify_result(): VerifyResult | null;
   pending(): number;
-  /** A client's session for wrap_socket's `session` option; TLS 1.3: after a read took in a ticket. */
+  /**
+   * A client's session for wrap_socket's `session` option; TLS 1.3: after a read took in a ticket.
+   * A secret (it holds what resumes the connection, encrypted under this load()'s key): store it
+   * as a password. It resumes only for the same server_hostname, cadata and a cert_reqs its
+   * verification satisfied; otherwise the handshake runs in full.
+   */
   session(): Uint8Array | null;
   /** Whether the handshake resumed the offered session. */
   session_reused(): boolean;

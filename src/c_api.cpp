@@ -1,5 +1,6 @@
 // The extern "C" surface of include/wasm_ssl.h: argument checks and handle lookup, then one
 // call into TlsConfig / TlsConnection. No TLS logic lives here.
+#include <cstring>
 #include <memory>
 
 #include "cipher_suites.h"
@@ -39,7 +40,41 @@ int32_t init_crypto() {
   return status;
 }
 
-bool valid_buffer(const void *p, int32_t len) { return len >= 0 && (p != nullptr || len == 0); }
+// Whether [p, p + len) lies inside the module's linear memory. In wasm a pointer is an offset
+// into that memory, so a host that passes a wrong one gets WSSL_EINVAL instead of a trap (or,
+// below the end, of silently using other bytes). Natively any address may be valid: nothing can
+// be checked there.
+bool in_memory(const void *p, size_t len) {
+#if defined(__wasm__)
+  uint64_t size = static_cast<uint64_t>(__builtin_wasm_memory_size(0)) * 65536;
+  uint64_t start = reinterpret_cast<uintptr_t>(p);
+  return start <= size && len <= size - start;
+#else
+  (void)p;
+  (void)len;
+  return true;
+#endif
+}
+
+// A pointer/length pair from the host: a non-negative length, a pointer unless it is empty,
+// all of it in memory.
+bool valid_buffer(const void *p, int32_t len) {
+  return len >= 0 && (p != nullptr || len == 0) && in_memory(p, static_cast<size_t>(len));
+}
+
+// A NUL-terminated string from the host (or null where allowed): in wasm, it must start in
+// memory and end before memory does.
+bool valid_string(const char *s) {
+#if defined(__wasm__)
+  if (s == nullptr) return true;
+  uint64_t size = static_cast<uint64_t>(__builtin_wasm_memory_size(0)) * 65536;
+  uint64_t start = reinterpret_cast<uintptr_t>(s);
+  return start < size && std::memchr(s, 0, static_cast<size_t>(size - start)) != nullptr;
+#else
+  (void)s;
+  return true;
+#endif
+}
 
 }  // namespace
 
@@ -94,11 +129,13 @@ WSSL_API int32_t wssl_config_add_ca(int32_t config, const uint8_t *cadata, int32
 
 WSSL_API int32_t wssl_config_set_ciphers(int32_t config, const char *names) {
   WITH_CONFIG(config);
+  if (!valid_string(names)) return WSSL_EINVAL;
   return cfg->set_ciphers(names);
 }
 
 WSSL_API int32_t wssl_config_set_alpn(int32_t config, const char *protocols) {
   WITH_CONFIG(config);
+  if (!valid_string(protocols)) return WSSL_EINVAL;
   return cfg->set_alpn(protocols);
 }
 
@@ -124,6 +161,7 @@ WSSL_API int32_t wssl_config_set_verify_callback(int32_t config, int32_t enabled
 
 WSSL_API int32_t wssl_conn_new(int32_t config, int32_t stream, const char *server_hostname) {
   WITH_CONFIG(config);
+  if (!valid_string(server_hostname)) return WSSL_EINVAL;
   std::shared_ptr<const wssl::SslConfigSnapshot> snapshot;
   int32_t ret = cfg->snapshot(&snapshot);
   if (ret != 0) return ret;
@@ -211,6 +249,7 @@ WSSL_API uint32_t wssl_verify_flags(int32_t c) {
 
 WSSL_API const char *wssl_verify_info(int32_t c, const char *prefix) {
   WITH_CONN(c, nullptr);
+  if (!valid_string(prefix)) return nullptr;
   return conn->verify_info(prefix);
 }
 
@@ -250,7 +289,7 @@ WSSL_API int32_t wssl_verify_complete(int32_t c, int32_t result) {
 
 WSSL_API int32_t wssl_session_save(int32_t c, uint8_t *buf, int32_t cap) {
   WITH_CONN(c, WSSL_EBADF);
-  if (cap < 0 || (buf == nullptr && cap != 0)) return WSSL_EINVAL;
+  if (!valid_buffer(buf, cap)) return WSSL_EINVAL;
   return conn->session_save(buf, cap);
 }
 

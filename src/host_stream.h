@@ -18,7 +18,8 @@ class HostStream {
   explicit HostStream(int32_t stream) : stream_(stream) {}
 
   // mbedtls_ssl_send_t / mbedtls_ssl_recv_t; `self` is the HostStream. Would-block becomes
-  // WANT_READ/WANT_WRITE; -errno passes through.
+  // WANT_READ/WANT_WRITE; -errno (-1..-255) passes through; any other negative, or a count
+  // above what was asked, is a broken host: -EIO.
   static int send(void *self, const unsigned char *buf, size_t len);
   static int recv(void *self, unsigned char *buf, size_t len);
 

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "cipher_suites.h"
+#include "mbedtls/sha256.h"
 #include "mbedtls/ssl_ciphersuites.h"
 #include "random.h"
 #include "wasm_ssl.h"
@@ -32,6 +33,18 @@ const uint16_t kSignatureAlgorithms[] = {
     MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA256,       MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA512,
     MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA384,    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA256,
     MBEDTLS_TLS1_3_SIG_NONE};
+
+// What a saved session compares to know it was verified against the same trust anchors.
+Digest digest_of(const std::vector<std::vector<uint8_t>> &ders) {
+  Digest out{};
+  mbedtls_sha256_context ctx;
+  mbedtls_sha256_init(&ctx);
+  mbedtls_sha256_starts(&ctx, 0);
+  for (const auto &der : ders) mbedtls_sha256_update(&ctx, der.data(), der.size());
+  mbedtls_sha256_finish(&ctx, out.data());
+  mbedtls_sha256_free(&ctx);
+  return out;
+}
 
 bool valid_version(int32_t v) { return v == WSSL_TLS1_2 || v == WSSL_TLS1_3; }
 
@@ -184,6 +197,7 @@ int32_t TlsConfig::build(std::shared_ptr<const SslConfigSnapshot> *out) {
   mbedtls_ssl_conf_ciphersuites(conf, s->ciphers->data());
 
   s->ca = ca_;
+  s->anchors_digest = digest_of(ca_der_);
   if (ca_) mbedtls_ssl_conf_ca_chain(conf, &ca_->crt, nullptr);
   s->own_chain = own_chain_;
   s->own_key = own_key_;

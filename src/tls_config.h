@@ -12,6 +12,7 @@
 #include "mbedtls/ssl.h"
 #include "mbedtls/ssl_ticket.h"
 #include "platform/heap.h"
+#include "session_facts.h"
 
 namespace wssl {
 
@@ -39,6 +40,7 @@ struct SslConfigSnapshot : CountedAllocation {
   int32_t verify_mode = 0;
   bool verify_callback = false;
   bool has_psk = false;
+  Digest anchors_digest{};  // SHA-256 of the trusted certificates' DER, in order
   // What `conf` points into, kept alive with it.
   std::shared_ptr<CertChain> ca;
   std::shared_ptr<CertChain> own_chain;

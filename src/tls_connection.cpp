@@ -5,6 +5,7 @@
 
 #include "certificates.h"
 #include "host_stream.h"
+#include "mbedtls/platform_util.h"
 #include "session_seal.h"
 #include "wasm_ssl.h"
 
@@ -23,9 +24,15 @@ int32_t TlsConnection::create(std::shared_ptr<const SslConfigSnapshot> config, i
   std::shared_ptr<TlsConnection> conn(new TlsConnection(config, stream));
   int ret = mbedtls_ssl_setup(&conn->ssl_, &config->conf);
   if (ret != 0) return ret;
+  VerifySettings &v = conn->verify_settings_;
+  v.mode = config->verify_mode;
+  v.callback = config->verify_callback;
+  v.anchors = config->anchors_digest;
   if (server_hostname != nullptr) {
     ret = mbedtls_ssl_set_hostname(&conn->ssl_, server_hostname);
     if (ret != 0) return ret;
+    v.has_hostname = true;
+    v.hostname = server_hostname;
   }
   if (config->verify_mode != WSSL_CERT_NONE)
     mbedtls_ssl_set_verify(&conn->ssl_, observe_certificate, conn.get());
@@ -232,7 +239,11 @@ const char *TlsConnection::cipher() const {
 
 const char *TlsConnection::alpn_protocol() const { return mbedtls_ssl_get_alpn_protocol(&ssl_); }
 
-const mbedtls_x509_crt *TlsConnection::peer_cert() const { return mbedtls_ssl_get_peer_cert(&ssl_); }
+const mbedtls_x509_crt *TlsConnection::peer_cert() const {
+  // A resumed handshake shows no certificate (TLS 1.3 keeps none): the session's recorded one.
+  if (resumed_facts() != nullptr) return offered_leaf_ ? &offered_leaf_->crt : nullptr;
+  return mbedtls_ssl_get_peer_cert(&ssl_);
+}
 
 const char *TlsConnection::peer_cert_json() {
   const mbedtls_x509_crt *crt = peer_cert();
@@ -243,6 +254,9 @@ const char *TlsConnection::peer_cert_json() {
 }
 
 uint32_t TlsConnection::verify_flags() const {
+  // Nothing was verified in a resumed handshake (mbedtls' result would read as "verified"):
+  // what the session's original handshake found.
+  if (const SessionFacts *facts = resumed_facts()) return facts->verify_flags;
   if (config_->verify_mode == WSSL_CERT_NONE) return MBEDTLS_X509_BADCERT_SKIP_VERIFY;
   return mbedtls_ssl_get_verify_result(&ssl_);
 }
@@ -256,6 +270,19 @@ const char *TlsConnection::verify_info(const char *prefix) {
   return text_.c_str();
 }
 
+SessionFacts TlsConnection::live_facts() const {
+  SessionFacts facts;
+  facts.settings = verify_settings_;
+  facts.verify_flags = verify_flags();
+  if (const mbedtls_x509_crt *crt = mbedtls_ssl_get_peer_cert(&ssl_))
+    facts.peer_leaf.assign(crt->raw.p, crt->raw.p + crt->raw.len);
+  return facts;
+}
+
+const SessionFacts *TlsConnection::resumed_facts() const {
+  return offered_ != nullptr && resumed() ? offered_.get() : nullptr;
+}
+
 int32_t TlsConnection::session_save(uint8_t *buf, int32_t cap) {
   if (!handshake_done()) return WSSL_EINVAL;
   // mbedtls exports each session once (a TLS 1.3 client again after each new ticket), so
@@ -264,12 +291,19 @@ int32_t TlsConnection::session_save(uint8_t *buf, int32_t cap) {
   mbedtls_ssl_session_init(&session);
   int ret = mbedtls_ssl_get_session(&ssl_, &session);
   if (ret == 0) {
-    size_t needed = 0;
+    // A resumed connection's peer was authenticated by the original handshake: its facts
+    // carry over to the tickets this one receives.
+    std::vector<uint8_t> plain;
+    encode_facts(resumed_facts() != nullptr ? *resumed_facts() : live_facts(), &plain);
+    size_t facts_len = plain.size(), needed = 0;
     mbedtls_ssl_session_save(&session, nullptr, 0, &needed);
-    std::vector<uint8_t> blob(needed);
-    ret = mbedtls_ssl_session_save(&session, blob.data(), blob.size(), &needed);
-    if (ret == 0) seal_session(&blob);
-    if (ret == 0 && !blob.empty()) saved_session_.swap(blob);
+    plain.resize(facts_len + needed);
+    ret = mbedtls_ssl_session_save(&session, plain.data() + facts_len, needed, &needed);
+    if (ret == 0) {
+      std::vector<uint8_t> blob = seal_session(plain);
+      if (!blob.empty()) saved_session_.swap(blob);
+    }
+    mbedtls_platform_zeroize(plain.data(), plain.size());
   }
   mbedtls_ssl_session_free(&session);
   if (saved_session_.empty()) return ret != 0 ? ret : WSSL_EINVAL;
@@ -280,13 +314,32 @@ int32_t TlsConnection::session_save(uint8_t *buf, int32_t cap) {
 
 int32_t TlsConnection::session_load(const uint8_t *buf, int32_t len) {
   if (config_->endpoint != WSSL_CLIENT || handshake_done()) return WSSL_EINVAL;
-  int32_t inner = open_session(buf, static_cast<size_t>(len));
-  if (inner < 0) return MBEDTLS_ERR_SSL_BAD_INPUT_DATA;  // not saved by this instance, or altered
-  mbedtls_ssl_session session;
-  mbedtls_ssl_session_init(&session);
-  int ret = mbedtls_ssl_session_load(&session, buf, static_cast<size_t>(inner));
-  if (ret == 0) ret = mbedtls_ssl_set_session(&ssl_, &session);
-  mbedtls_ssl_session_free(&session);
+  std::vector<uint8_t> plain;
+  // Not saved by this instance, or altered.
+  if (!open_session(buf, static_cast<size_t>(len), &plain)) return MBEDTLS_ERR_SSL_BAD_INPUT_DATA;
+  auto facts = std::unique_ptr<SessionFacts>(new SessionFacts);
+  size_t facts_len = decode_facts(plain.data(), plain.size(), facts.get());
+  int ret = facts_len == 0 ? MBEDTLS_ERR_SSL_BAD_INPUT_DATA : 0;
+  // A session that does not serve this connection is not offered: the handshake runs in full
+  // and verifies as this connection's settings say. Not an error: the host did nothing wrong.
+  bool offer = ret == 0 && session_serves(*facts, verify_settings_);
+  std::unique_ptr<CertChain> leaf;
+  if (offer && !facts->peer_leaf.empty()) {
+    leaf.reset(new CertChain);
+    ret = mbedtls_x509_crt_parse_der(&leaf->crt, facts->peer_leaf.data(), facts->peer_leaf.size());
+  }
+  if (offer && ret == 0) {
+    mbedtls_ssl_session session;
+    mbedtls_ssl_session_init(&session);
+    ret = mbedtls_ssl_session_load(&session, plain.data() + facts_len, plain.size() - facts_len);
+    if (ret == 0) ret = mbedtls_ssl_set_session(&ssl_, &session);
+    mbedtls_ssl_session_free(&session);
+  }
+  if (offer && ret == 0) {
+    offered_ = std::move(facts);
+    offered_leaf_ = std::move(leaf);
+  }
+  mbedtls_platform_zeroize(plain.data(), plain.size());
   return ret;
 }
 

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "mbedtls/ssl.h"
+#include "certificates.h"
 #include "host_stream.h"
 #include "platform/heap.h"
+#include "session_facts.h"
 #include "tls_config.h"
 
 namespace wssl {
@@ -48,7 +50,10 @@ class TlsConnection : public CountedAllocation {
   const std::vector<ChainEntry> &verify_chain() const { return chain_; }
   int32_t verify_complete(int32_t result);
 
+  // A sealed blob: the facts of how the peer was authenticated, then mbedtls' session.
   int32_t session_save(uint8_t *buf, int32_t cap);
+  // 0 also when the session does not serve this connection (other host name or anchors, a
+  // weaker verification): then nothing is offered and the handshake is a full one.
   int32_t session_load(const uint8_t *buf, int32_t len);
   bool resumed() const;
 
@@ -58,6 +63,9 @@ class TlsConnection : public CountedAllocation {
   int32_t step_handshake();
   int32_t fail(int32_t code);
   int32_t fail_incoming(int32_t code);  // fail() for what mbedtls reports while receiving
+  SessionFacts live_facts() const;
+  // The facts of the offered session, when the handshake resumed it (else null).
+  const SessionFacts *resumed_facts() const;
   static int observe_certificate(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *flags);
 
   enum class VerifyState { kCollecting, kPaused, kDone };
@@ -73,6 +81,9 @@ class TlsConnection : public CountedAllocation {
   std::vector<ChainEntry> chain_;
   std::string text_;  // backing store for returned strings
   std::vector<uint8_t> saved_session_;
+  VerifySettings verify_settings_;  // what a session must have been verified with to serve here
+  std::unique_ptr<SessionFacts> offered_;       // facts of the session offered to the server
+  std::unique_ptr<CertChain> offered_leaf_;     // its peer leaf, parsed (getpeercert)
   std::string presented_leaf_json_;  // the peer's leaf as seen during verification
   int32_t unacknowledged_write_ = 0;  // bytes of an encrypted record that a WANT_WRITE left unsent
 };

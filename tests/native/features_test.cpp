@@ -180,14 +180,12 @@ TEST(Resumption, OnlySessionsThisInstanceSavedAreLoaded) {
   int32_t ccfg = client_config(), scfg = server_config();
   std::vector<uint8_t> saved = saved_tls13_session(ccfg, scfg);
   ASSERT_FALSE(saved.empty());
-  const std::string name("localhost", sizeof "localhost");  // with its NUL
-  auto at = std::search(saved.begin(), saved.end(), name.begin(), name.end());
-  ASSERT_NE(saved.end(), at) << "the saved session holds the host name";
-  std::vector<uint8_t> unterminated = saved;
-  unterminated[static_cast<size_t>(at - saved.begin()) + name.size() - 1] = 'x';
+  // The host name is encrypted in the blob (session_test.cpp), so the unterminated name
+  // cannot be written from outside any more; any altered or cut blob is refused.
   std::vector<uint8_t> flipped = saved;
   flipped[flipped.size() / 2] ^= 1;
-  for (const auto &altered : {unterminated, flipped}) {
+  std::vector<uint8_t> cut(saved.begin(), saved.end() - 1);
+  for (const auto &altered : {flipped, cut}) {
     Pair second(ccfg, scfg);
     EXPECT_EQ(MBEDTLS_ERR_SSL_BAD_INPUT_DATA,
               wssl_session_load(second.client.conn, altered.data(), static_cast<int32_t>(altered.size())));
