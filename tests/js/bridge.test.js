@@ -369,7 +369,7 @@ describe('WebSocket→TCP bridge, hardened', () => {
         times.push(performance.now() - t0);
       }
       times.sort((x, y) => x - y);
-      expect(times[12]).toBeLessThan(20); // the median; with Nagle it is ~40-50 ms here
+      expect(times[12]).toBeLessThan(25); // the median; with Nagle it is ~40-50 ms here (Linux's delayed ACK is >= 40 ms)
       ws.close();
       await closed(ws);
     } finally {
