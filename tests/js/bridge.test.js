@@ -5,7 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { WebSocket } from 'ws';
 import { startBridge, normalizeTarget } from '../../js/src/bridge/index.js';
-import { eventually, rawExchange, startBridgeProcess, upgradeRequest } from '../hardening/support/bridge-process.js';
+import { clientKey } from '../../js/src/bridge/caps.js';
+import { eventually, rawClient, rawExchange, startBridgeProcess, upgradeRequest } from '../hardening/support/bridge-process.js';
 import { startFaultProxy } from '../hardening/support/fault-proxy.js';
 import { startOpenSslServer } from '../support/openssl-server.js';
 import { RUNTIMES, loadSsl, clientOptions, text } from '../support/ssl.js';
@@ -306,6 +307,16 @@ describe('WebSocket→TCP bridge, hardened', () => {
       for (const ws of [a[1], b]) ws.close();
     }));
 
+  test('a client address is an IPv4 address (also IPv4-mapped) or an IPv6 /64', () => {
+    expect(clientKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKey('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(clientKey('2001:DB8:1:2::9')).toBe('2001:db8:1:2::/64');
+    expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(clientKey(undefined)).toBe('?');
+  });
+
   test('origins: a listed Origin passes, another is refused (1008), and no Origin (Node, curl) passes', () =>
     withBridge({ origins: ['https://good.example'] }, async (bridge, log) => {
       const good = new WebSocket(bridge.url(target), { origin: 'https://good.example' });
@@ -454,6 +465,25 @@ describe('wasm-ssl-bridge (the command)', () => {
     } finally {
       await bridge.stop();
       await server.close();
+    }
+  });
+
+  test('SIGTERM with a client that never answers the close: cut after --shutdown-timeout, exit 0', async () => {
+    const bridge = await startBridgeProcess(['--listen', '127.0.0.1:0', '--allow', target, '--shutdown-timeout', '1']);
+    const client = rawClient(bridge.port);
+    try {
+      await client.connected;
+      client.socket.write(upgradeRequest(`/?target=${target}`));
+      await bridge.waitFor(/connect 127\.0\.0\.1:\d+ -> /);
+      client.socket.pause(); // reads nothing more, answers nothing
+      const started = Date.now();
+      bridge.child.kill('SIGTERM');
+      expect(await bridge.exited).toEqual({ code: 0, signal: null });
+      expect(Date.now() - started).toBeLessThan(2500);
+      expect(bridge.lines).toContainEqual(expect.stringMatching(/: shutdown; 0 bytes up, 0 bytes down, \d+ ms$/));
+    } finally {
+      client.socket.destroy();
+      await bridge.stop();
     }
   });
 

@@ -16,7 +16,7 @@ import { STATUS_CODES } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { normalizeTarget, formatAddress } from './target.js';
 import { limitsOf } from './options.js';
-import { Caps } from './caps.js';
+import { Caps, clientKey } from './caps.js';
 import { CLOSE } from './close-codes.js';
 import { createOwnServer } from './own-server.js';
 import { bridgeConnection } from './connection.js';
@@ -27,6 +27,13 @@ export { DEFAULTS } from './options.js';
 
 const WS_CLOSE_TIMEOUT_MS = 5000; // a client that never answers our close frame is cut after this
 const RETRY_AFTER_S = 5;
+
+/** true when promise settles within ms, false otherwise (the timer does not outlive it). */
+function settlesWithin(promise, ms) {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(resolve, ms, false); });
+  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Starts a bridge.
@@ -106,8 +113,7 @@ export class Bridge {
   _upgrade(request, socket, head) {
     socket.on('error', () => socket.destroy()); // until `ws` has the socket, and after: never unhandled
     if (this._own) this._own.upgraded(socket);
-    const address = socket.remoteAddress || '?';
-    const peer = `${address}:${socket.remotePort}`;
+    const peer = `${socket.remoteAddress}:${socket.remotePort}`;
     let url;
     try {
       url = new URL(request.url, 'ws://bridge');
@@ -129,7 +135,7 @@ export class Bridge {
       this._refuseHttp(socket, peer, 400, `bad target ${JSON.stringify(asked.slice(0, 200))} (expected host:port)`);
       return;
     }
-    const place = this._caps.take(address);
+    const place = this._caps.take(clientKey(socket.remoteAddress));
     if (place.full) {
       const which = place.full === 'total' ? `${this.limits.maxConnections} in total` : `${this.limits.maxPerAddress} from this address`;
       this._refuseHttp(socket, peer, 503, `too many connections (${which})`, { 'Retry-After': RETRY_AFTER_S });
@@ -203,10 +209,10 @@ export class Bridge {
     if (this._connections.size > 0) {
       const drained = new Promise((resolve) => { this._drained = resolve; });
       for (const c of this._connections) c.shutdown('shutdown');
-      let timer;
-      await Promise.race([drained, new Promise((resolve) => { timer = setTimeout(resolve, timeout); })]);
-      clearTimeout(timer);
-      for (const c of this._connections) c.terminate('shutdown timeout');
+      if (!await settlesWithin(drained, timeout)) {
+        for (const c of this._connections) c.terminate('shutdown timeout');
+        await settlesWithin(drained, 1000); // their close lines are logged
+      }
     }
     for (const ws of this.wss.clients) ws.terminate(); // refused ones still closing
     this.wss.close();

@@ -4,7 +4,7 @@ export const DEFAULTS = Object.freeze({
   maxPayload: 1 << 20,      // bytes in one WebSocket message (a TLS record is ~16 KiB)
   idleTimeout: 5 * 60_000,  // no byte either way for this long closes both sides; 0: never
   maxConnections: 1024,     // bridged WebSockets at once (and, separately, HTTP requests not yet upgraded)
-  maxPerAddress: 64,        // the same, per client IP address
+  maxPerAddress: 64,        // the same, per client address (IPv4 address, IPv6 /64)
   handshakeTimeout: 10_000, // time a client has to send its whole upgrade request (own server only)
   shutdownTimeout: 5_000,   // shutdown(): how long connections get to close before they are cut
 });

@@ -3,7 +3,7 @@
 // per address, beyond which the socket is dropped at once) and must be complete within the
 // handshake timeout (a slowloris client is cut).
 import http from 'node:http';
-import { Caps } from './caps.js';
+import { Caps, clientKey } from './caps.js';
 
 /**
  * @param {{ maxConnections: number, maxPerAddress: number, handshakeTimeout: number }} limits
@@ -20,7 +20,7 @@ export function createOwnServer(limits, log) {
 
   server.on('connection', (socket) => {
     const peer = `${socket.remoteAddress}:${socket.remotePort}`;
-    const place = pendingCaps.take(socket.remoteAddress || '?');
+    const place = pendingCaps.take(clientKey(socket.remoteAddress));
     if (place.full) {
       log(`refused ${peer}: too many requests not yet upgraded (${place.full === 'total' ? 'in total' : 'from this address'})`);
       socket.destroy();
