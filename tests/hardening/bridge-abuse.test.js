@@ -40,7 +40,7 @@ async function tcpServer(onSocket) {
 const PATTERN = Buffer.from(Array.from({ length: 65536 + 251 }, (_, i) => i % 251));
 const patternAt = (offset, length) => PATTERN.subarray(offset % 251, (offset % 251) + length);
 
-let tls, fast, sink, bridge, ssl, baseline;
+let tls, fast, sink, deaf, bridge, ssl, baseline;
 const figures = [];
 const target = (server) => `127.0.0.1:${server.port}`;
 
@@ -62,8 +62,10 @@ beforeAll(async () => {
   // Says nothing; counts what it receives.
   sink = await tcpServer((sock) => { sock.on('data', (d) => { sink.received += d.length; }); });
   sink.received = 0;
+  // Accepts and never reads.
+  deaf = await tcpServer((sock) => sock.pause());
   bridge = await startBridgeProcess(['--listen', '127.0.0.1:0', '--allow', target(tls), '--allow', target(fast),
-    '--allow', target(sink), '--idle-timeout', String(IDLE_S), '--handshake-timeout', String(HANDSHAKE_S),
+    '--allow', target(sink), '--allow', target(deaf), '--idle-timeout', String(IDLE_S), '--handshake-timeout', String(HANDSHAKE_S),
     '--shutdown-timeout', '2']);
   await honestClient(); // warm: the first connection's allocations are not an attack's
   baseline = bridge.rss();
@@ -77,7 +79,7 @@ afterAll(async () => {
     figures.push(`SIGTERM after the suite: ${stopped ? `exit ${(await bridge.exited).code}` : 'no exit in 5 s'}`);
     await bridge.stop();
   }
-  await Promise.all([tls, fast, sink].filter(Boolean).map((s) => s.stop ? s.stop() : s.close()));
+  await Promise.all([tls, fast, sink, deaf].filter(Boolean).map((s) => s.stop ? s.stop() : s.close()));
   console.log(`bridge abuse figures:\n  ${figures.join('\n  ')}`);
 });
 
@@ -137,7 +139,7 @@ test('random bytes: on the port (HTTP 400 or cut), and after a valid upgrade (a 
   }
 });
 
-test('huge frames: 16 clients announcing 16 MiB are closed at the header (1009), nothing of them is kept', async () => {
+test('huge frames: 16 clients announcing 16 MiB are closed at the header (1009)', async () => {
   const before = bridge.rss();
   const clients = Array.from({ length: 16 }, () => rawClient(bridge.port));
   for (const c of clients) {
@@ -256,6 +258,31 @@ test('clients that never read, against a target that writes without end: bounded
   expect(grown).toBeLessThan(20 * 2 * MiB + 32 * MiB);
   await stillServing('while 20 clients do not read');
   for (const c of clients) c.socket.destroy();
+}, 20000);
+
+test('clients that write without end to a target that never reads: the bridge stops reading them', async () => {
+  const before = bridge.rss();
+  const clients = await Promise.all(Array.from({ length: 10 }, () => new Promise((resolve) => {
+    const ws = new WebSocket(bridge.url(target(deaf)));
+    ws.on('error', () => {});
+    ws.on('open', () => resolve(ws));
+  })));
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  const pump = setInterval(() => { // keep 8 MiB queued on each client's side
+    for (const ws of clients) while (ws.readyState === WebSocket.OPEN && ws.bufferedAmount < 8 * MiB) ws.send(chunk);
+  }, 20);
+  try {
+    await new Promise((r) => setTimeout(r, 2000));
+  } finally {
+    clearInterval(pump);
+  }
+  const grown = bridge.rss() - before;
+  const queued = clients.reduce((n, ws) => n + ws.bufferedAmount, 0);
+  figures.push(`10 clients writing to a target that never reads: RSS +${mib(grown)} after 2 s, ${mib(queued)} left queued in the clients`);
+  expect(queued).toBeGreaterThan(10 * 4 * MiB); // the bridge pushed back instead of taking it all
+  expect(grown).toBeLessThan(10 * 2 * MiB + 32 * MiB);
+  await stillServing('while 10 clients write to a deaf target');
+  for (const ws of clients) ws.terminate();
 }, 20000);
 
 test('a fast target and a slow client: the stream arrives whole and in order, memory bounded', async () => {
