@@ -12,7 +12,7 @@ export interface BridgeLimits {
   idleTimeout: number;
   /** Bridged connections at once; the excess is HTTP 503 (default 1024). */
   maxConnections: number;
-  /** Bridged connections at once per client IP address; the excess is HTTP 503 (default 64). */
+  /** Bridged connections at once per client address (IPv4 address, IPv6 /64); the excess is HTTP 503 (default 64). */
   maxPerAddress: number;
   /** Time (ms) a client has to send its complete upgrade request; own server only (default 10000). */
   handshakeTimeout: number;
