@@ -123,7 +123,9 @@ export class Bridge {
     }
     if (this._options.path && url.pathname !== this._options.path) {
       // On a shared server another listener may want this path.
-      if (this._own || this.server.listenerCount('upgrade') === 1) this._refuseHttp(socket, peer, 400, `path ${url.pathname} is not ${this._options.path}`);
+      if (this._own || this.server.listenerCount('upgrade') === 1) {
+        this._refuseHttp(socket, peer, 400, `path ${JSON.stringify(url.pathname.slice(0, 200))} is not ${this._options.path}`);
+      }
       return;
     }
     if (this._closing) {
@@ -137,7 +139,8 @@ export class Bridge {
     }
     const place = this._caps.take(clientKey(socket.remoteAddress));
     if (place.full) {
-      const which = place.full === 'total' ? `${this.limits.maxConnections} in total` : `${this.limits.maxPerAddress} from this address`;
+      const which = place.full === 'total'
+        ? `${this.limits.maxConnections} in total` : `${this.limits.maxPerAddress} from this address`;
       this._refuseHttp(socket, peer, 503, `too many connections (${which})`, { 'Retry-After': RETRY_AFTER_S });
       return;
     }
@@ -166,7 +169,8 @@ export class Bridge {
       ? (this.allowed.size === 1 ? [...this.allowed][0] : null)
       : (this.allowed.has(normalizeTarget(asked)) ? normalizeTarget(asked) : null);
     if (!target) {
-      this._refuseWs(ws, peer, `target ${asked === null ? '(none)' : JSON.stringify(asked)} is not in the allow-list`, 'target not allowed');
+      const named = asked === null ? '(none)' : JSON.stringify(asked.slice(0, 200));
+      this._refuseWs(ws, peer, `target ${named} is not in the allow-list`, 'target not allowed');
       return;
     }
     this.log(`connect ${peer} -> ${target}`);
