@@ -32,8 +32,8 @@ export interface BridgeOptions extends Partial<BridgeLimits> {
   path?: string;
   /**
    * Browser Origins allowed. A request with an Origin header not listed is refused (close 1008);
-   * requests without one (Node, curl) always pass. Default: any Origin (the command line's
-   * default is none).
+   * requests without one (Node, curl) always pass. Default: none (no web page may use the
+   * bridge unless its Origin is listed).
    */
   origins?: string[];
   /** One line per refusal and per connection (at connect, and at close with bytes and duration); default stderr. */
@@ -53,8 +53,8 @@ export declare const DEFAULTS: Readonly<BridgeLimits>;
 
 export declare class Bridge {
   readonly allowed: Set<string>;
-  /** Allowed browser Origins, or null: any. */
-  readonly origins: Set<string> | null;
+  /** Allowed browser Origins (empty: none). */
+  readonly origins: Set<string>;
   readonly limits: Readonly<BridgeLimits>;
   /** The underlying `ws` WebSocketServer (noServer mode). */
   readonly wss: EventEmitter;

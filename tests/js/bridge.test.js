@@ -317,6 +317,13 @@ describe('WebSocket→TCP bridge, hardened', () => {
     expect(clientKey(undefined)).toBe('?');
   });
 
+  test('origins: none listed refuses every browser (any Origin header) and serves Node (none)', () =>
+    withBridge({}, async (bridge) => {
+      const page = new WebSocket(bridge.url(target), { origin: 'https://any.example' });
+      expect(await closed(page)).toEqual({ code: 1008, reason: 'origin not allowed' });
+      await stillServes(bridge);
+    }));
+
   test('origins: a listed Origin passes, another is refused (1008), and no Origin (Node, curl) passes', () =>
     withBridge({ origins: ['https://good.example'] }, async (bridge, log) => {
       const good = new WebSocket(bridge.url(target), { origin: 'https://good.example' });

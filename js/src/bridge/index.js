@@ -58,8 +58,8 @@ export class Bridge {
     if (options.origins !== undefined && !Array.isArray(options.origins)) {
       throw new TypeError('bridge: origins must be a list of Origin values');
     }
-    /** Browser Origins allowed; null: any (requests without an Origin header are always allowed). */
-    this.origins = options.origins ? new Set(options.origins) : null;
+    /** Browser Origins allowed, none unless listed (requests without an Origin header always pass). */
+    this.origins = new Set(options.origins || []);
     this.limits = limitsOf(options);
     this.log = options.log || ((line) => console.error(`wasm-ssl bridge: ${line}`));
     this._options = options;
@@ -161,7 +161,7 @@ export class Bridge {
   _accept(ws, request, socket, peer, asked) {
     ws.on('error', () => {}); // e.g. frames after a refusal; `ws` closes the socket itself
     const origin = request.headers.origin;
-    if (origin !== undefined && this.origins && !this.origins.has(origin)) {
+    if (origin !== undefined && !this.origins.has(origin)) {
       this._refuseWs(ws, peer, `origin ${JSON.stringify(origin)} is not allowed`, 'origin not allowed');
       return;
     }
