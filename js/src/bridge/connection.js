@@ -15,7 +15,7 @@ const TCP_LINGER_MS = 5000;      // after the WebSocket closed: time for the tar
  */
 export function bridgeConnection(ws, target, { socket, peer, log, idleTimeout, onClosed }) {
   // No delay: a TLS flight written as several small writes must not wait for the peer's ACK.
-  const tcp = net.connect({ ...splitTarget(target), noDelay: true });
+  const tcp = net.connect(splitTarget(target));
   tcp.setNoDelay(true);
   const started = Date.now();
   let up = 0, down = 0, reason = null, wsClosed = false, tcpClosed = false;
