@@ -1,18 +1,16 @@
-#define MBEDTLS_ALLOW_PRIVATE_ACCESS  // ssl.state: to see which handshake messages were exchanged
 #include "tls_connection.h"
 
 #include <cstring>
 
 #include "certificates.h"
 #include "host_stream.h"
+#include "mbedtls_private.h"
 #include "mbedtls/platform_util.h"
 #include "session_seal.h"
 #include "wasm_ssl.h"
 
-// mbedtls' own "send what is buffered" (library/ssl_misc.h, not in its public headers).
-extern "C" int mbedtls_ssl_flush_output(mbedtls_ssl_context *ssl);
-
 namespace wssl {
+namespace priv = mbedtls_private;
 
 int32_t TlsConnection::create(std::shared_ptr<const SslConfigSnapshot> config, int32_t stream,
                               const char *server_hostname,
@@ -58,7 +56,7 @@ int32_t TlsConnection::fail_incoming(int32_t code) {
   // longer than any TLS record ends in MBEDTLS_ERR_SSL_BAD_INPUT_DATA ("requesting more data
   // than fits"), which reads as the caller's mistake. It is the peer's: say so to both.
   constexpr size_t kRecordHeader = 5;
-  if (code == MBEDTLS_ERR_SSL_BAD_INPUT_DATA && ssl_.in_left >= kRecordHeader) {
+  if (code == MBEDTLS_ERR_SSL_BAD_INPUT_DATA && priv::incoming_bytes_held(ssl_) >= kRecordHeader) {
     mbedtls_ssl_send_alert_message(&ssl_, MBEDTLS_SSL_ALERT_LEVEL_FATAL,
                                    MBEDTLS_SSL_ALERT_MSG_RECORD_OVERFLOW);
     code = MBEDTLS_ERR_SSL_INVALID_RECORD;
@@ -98,7 +96,7 @@ int32_t TlsConnection::drive_handshake() {
 
 int32_t TlsConnection::step_handshake() {
   while (!handshake_done()) {
-    if (ssl_.state == MBEDTLS_SSL_SERVER_CERTIFICATE) certificate_exchanged_ = true;
+    if (priv::handshake_state(ssl_) == MBEDTLS_SSL_SERVER_CERTIFICATE) certificate_exchanged_ = true;
     int ret = mbedtls_ssl_handshake_step(&ssl_);
     // The chain has been verified (successfully or not): let the host's callback see it.
     if (config_->verify_callback && verify_state_ == VerifyState::kCollecting &&
@@ -147,7 +145,7 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
     int ret = mbedtls_ssl_read(&ssl_, buf + total, static_cast<size_t>(len - total));
     // mbedtls reports the transport's end as end of stream (0) even inside a record; bytes of a
     // record that never completes were cut off, which is an error, not an end.
-    if (ret == 0 && len > total && ssl_.in_left > 0) {
+    if (ret == 0 && len > total && priv::incoming_bytes_held(ssl_) > 0) {
       fail(MBEDTLS_ERR_SSL_CONN_EOF);
       return total > 0 ? total : error_;
     }
@@ -186,8 +184,8 @@ int32_t TlsConnection::write(const uint8_t *buf, int32_t len) {
   // out, they have been sent. (mbedtls would do this itself, but only if nothing else flushed
   // the record in between; a read that processes a TLS 1.3 ticket does, and mbedtls would
   // then encrypt the bytes a second time.)
-  if (ssl_.out_left > 0) {
-    int ret = mbedtls_ssl_flush_output(&ssl_);
+  if (priv::outgoing_bytes_held(ssl_) > 0) {
+    int ret = priv::flush_output(&ssl_);
     if (ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
     if (ret != 0) return fail(ret);
   }
@@ -196,8 +194,7 @@ int32_t TlsConnection::write(const uint8_t *buf, int32_t len) {
     unacknowledged_write_ = 0;
     return sent;
   }
-  unsigned char counter[sizeof ssl_.cur_out_ctr];
-  std::memcpy(counter, ssl_.cur_out_ctr, sizeof counter);
+  uint64_t record_number = priv::next_outgoing_record_number(ssl_);
   int ret;
   // A ticket that a read left half-processed is finished by mbedtls_ssl_write() first, which
   // then reports it instead of writing: write again.
@@ -205,7 +202,7 @@ int32_t TlsConnection::write(const uint8_t *buf, int32_t len) {
     ret = mbedtls_ssl_write(&ssl_, buf, static_cast<size_t>(len));
   } while (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET);
   if (ret == MBEDTLS_ERR_SSL_WANT_WRITE &&
-      std::memcmp(counter, ssl_.cur_out_ctr, sizeof counter) != 0) {
+      priv::next_outgoing_record_number(ssl_) != record_number) {
     // The record was encrypted (its sequence number is used) but not yet sent.
     int max = mbedtls_ssl_get_max_out_record_payload(&ssl_);
     unacknowledged_write_ = max > 0 && max < len ? max : len;
