@@ -11,7 +11,7 @@ add_custom_command(
   COMMENT "Generating mbedtls error names from its headers")
 
 file(GLOB WSSL_ENGINE_SOURCES CONFIGURE_DEPENDS
-  "${CMAKE_CURRENT_SOURCE_DIR}/src/*.cpp")
+  "${CMAKE_CURRENT_SOURCE_DIR}/src/*.cpp" "${CMAKE_CURRENT_SOURCE_DIR}/src/x509/*.cpp")
 add_library(wssl_engine STATIC ${WSSL_ENGINE_SOURCES}
   "${WSSL_GENERATED_DIR}/mbedtls_error_table.inc")
 target_include_directories(wssl_engine

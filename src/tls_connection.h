@@ -11,6 +11,7 @@
 #include "mbedtls/ssl.h"
 #include "platform/heap.h"
 #include "tls_config.h"
+#include "x509/path_checker.h"
 
 namespace wssl {
 
@@ -72,6 +73,7 @@ class TlsConnection : public CountedAllocation {
   std::string text_;  // backing store for returned strings
   std::vector<uint8_t> saved_session_;
   std::string presented_leaf_json_;  // the peer's leaf as seen during verification
+  x509::PathChecker path_checker_;   // the engine's own certificate rules
   int32_t unacknowledged_write_ = 0;  // bytes of an encrypted record that a WANT_WRITE left unsent
 };
 

@@ -14,6 +14,9 @@ const KNOWN = new Set(['server_side', 'keyfile', 'certfile', 'key', 'cert', 'cer
   'server_hostname', 'do_handshake', 'verify_callback', 'alpn_protocols', 'ciphers', 'highWaterMark',
   'session']);
 
+// What a DNS name, an IPv4 or an IPv6 address can be written with.
+const HOST_NAME_CHARACTERS = /^[A-Za-z0-9._:-]+$/;
+
 /**
  * @returns {Promise<{ serverSide, key, cert, certReqs, cadata, serverHostname, doHandshake,
  *                     verifyCallback, alpnProtocols, ciphers, highWaterMark }>}
@@ -41,6 +44,12 @@ export async function parseWrapOptions(options = {}) {
   }
   if (o.server_hostname != null && typeof o.server_hostname !== 'string') {
     throw new TypeError(`server_hostname must be a string, got ${describe(o.server_hostname)}`);
+  }
+  // The engine checks the name in full (label lengths, IP forms) and refuses the rest with
+  // EINVAL; a NUL must not even reach it, since the C string would end there
+  // ("localhost\0.evil" would be checked as "localhost").
+  if (o.server_hostname != null && !HOST_NAME_CHARACTERS.test(o.server_hostname)) {
+    throw new TypeError(`server_hostname must be a host name or an IP address, got ${JSON.stringify(o.server_hostname)}`);
   }
   if (o.session != null && o.server_side) throw new TypeError('session is for clients: a server resumes what clients offer');
   if (o.verify_callback != null && typeof o.verify_callback !== 'function') {

@@ -121,6 +121,15 @@ issue rsa-intermediate rsa-ca "wasm-ssl Test RSA Intermediate" v3_ca "" "" "" sh
 issue chained-rsa rsa-intermediate localhost v3_server "$localhost_san" "" "" sha256 rsa
 cat chained-rsa.crt rsa-intermediate.crt > chained-rsa-bundle.crt
 
+# Host-name matching: which kind of subjectAltName entry may name which kind of host.
+issue ip-only ca 127.0.0.1 v3_server "IP:127.0.0.1,IP:::1"
+issue ip-as-dns ca 127.0.0.1 v3_server "DNS:127.0.0.1,DNS:::1"
+issue uri-localhost ca localhost v3_server "URI:localhost,URI:https://localhost/"
+issue wildcard ca www.example.com v3_server "DNS:*.example.com"
+issue wildcard-tld ca example.com v3_server "DNS:*.com,DNS:*.local"
+issue partial-wildcard ca foo.example.com v3_server "DNS:f*.example.com,DNS:*.*.example.com"
+issue cn-ip-only ca 127.0.0.1 v3_server_cn_only
+
 # Another CA that nobody trusts, and a server certificate from it.
 issue other-ca self "wasm-ssl Untrusted CA" v3_ca
 issue untrusted other-ca localhost v3_server "$localhost_san"

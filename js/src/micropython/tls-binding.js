@@ -11,6 +11,7 @@ import { ChunkQueue } from '../streams/chunk-queue.js';
 import { PythonHeap } from './python-heap.js';
 
 const ENOMEM = -12;
+const EINVAL = -22;
 
 // Python drops SSLContext/SSLSocket objects without telling anyone: MicroPython then frees the
 // JS proxy, and this registry frees the engine object behind it once JS collects it.
@@ -169,6 +170,8 @@ class Config {
   /** A connection over a pumped transport, or the engine's error (a negative number). */
   new_connection(serverHostname) {
     const { engine } = this._b;
+    // A NUL would end the C string early: the engine would check a shorter name.
+    if (serverHostname != null && serverHostname.includes('\0')) return EINVAL;
     const stream = new PumpedStream();
     const streamId = engine.addStream(stream);
     const handle = engine.withCString(serverHostname, (p) => this._x.wssl_conn_new(this.handle, streamId, p));

@@ -1,0 +1,42 @@
+// The engine's certificate rules through the public API, both builds: which server_hostname
+// values are names at all, and which certificate entries may match them.
+import { certFile } from '../support/paths.js';
+import { RUNTIMES, loadSsl, connectedPair } from '../support/ssl.js';
+
+describe.each(RUNTIMES)('certificate verification rules (%s build)', (runtime) => {
+  let ssl;
+  beforeAll(async () => { ssl = await loadSsl(runtime); });
+  const wrap = (options) => ssl.wrap_socket(ssl.memoryPair()[0], { do_handshake: false, ...options });
+
+  /** The client's verdict on the wasm server's `cert` for `hostname`: 'ok' or the error. */
+  async function verdict(cert, hostname, client = {}) {
+    try {
+      const { client: c } = await connectedPair(ssl, { server_hostname: hostname, ...client },
+        { key: certFile(`${cert}.key`), cert: certFile(`${cert}.crt`) });
+      await c.close();
+      return 'ok';
+    } catch (err) {
+      return err;
+    }
+  }
+
+  test('a server_hostname with a NUL or a byte no host name has is a TypeError', async () => {
+    for (const bad of ['localhost\0.evil', 'local host', 'localhost/', 'exämple.com', '[::1]', '']) {
+      await expect(wrap({ server_hostname: bad })).rejects.toBeInstanceOf(TypeError);
+    }
+    // Right characters, wrong shape: the engine refuses it (EINVAL) before any I/O.
+    await expect(wrap({ server_hostname: 'a..b' })).rejects.toMatchObject({ errno: 22 });
+    await expect(wrap({ server_hostname: '1.2.3.4.5' })).rejects.toMatchObject({ errno: 22 });
+  });
+
+  test('an IP address matches only iPAddress entries, a DNS name only dNSName entries', async () => {
+    expect(await verdict('ip-only', '127.0.0.1')).toBe('ok');
+    expect(await verdict('ip-only', '::1')).toBe('ok');
+    for (const [cert, host] of [['ip-as-dns', '127.0.0.1'], ['uri-localhost', 'localhost'],
+      ['wildcard-tld', 'example.com'], ['partial-wildcard', 'foo.example.com'], ['cn-ip-only', '127.0.0.1']]) {
+      const err = await verdict(cert, host);
+      expect(err).toBeInstanceOf(ssl.OSError);
+      expect(err.verifyErrors).toContain('The certificate Common Name (CN) does not match with the expected CN');
+    }
+  });
+});
