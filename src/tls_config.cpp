@@ -6,6 +6,7 @@
 #include "mbedtls/ssl_ciphersuites.h"
 #include "random.h"
 #include "wasm_ssl.h"
+#include "x509/lenient_parse.h"
 
 namespace wssl {
 namespace {
@@ -89,7 +90,7 @@ int32_t TlsConfig::add_ca(const uint8_t *data, size_t len) {
   for (const mbedtls_x509_crt *c = &added.crt; c != nullptr && c->raw.p; c = c->next)
     ders.emplace_back(c->raw.p, c->raw.p + c->raw.len);
   for (const auto &der : ders)
-    if (mbedtls_x509_crt_parse_der(&chain->crt, der.data(), der.size()) != 0)
+    if (wssl_x509_crt_parse_der_lenient(&chain->crt, der.data(), der.size()) != 0)
       return WSSL_ERR_INVALID_CERT;
   ca_der_.swap(ders);
   ca_ = std::move(chain);

@@ -1,5 +1,9 @@
 #include "x509/path_checker.h"
 
+#include <cstring>
+
+#include "mbedtls/oid.h"
+#include "x509/extensions.h"
 #include "x509/hostname_match.h"
 
 namespace wssl {
@@ -10,7 +14,10 @@ void PathChecker::set_host(const HostName *host) {
   if (host != nullptr) host_ = *host;
 }
 
-void PathChecker::start_path() { reasons_.clear(); }
+void PathChecker::start_path() {
+  reasons_.clear();
+  constraints_.clear();
+}
 
 void PathChecker::fail(uint32_t *flags, uint32_t bit, std::string reason) {
   *flags |= bit;
@@ -20,11 +27,44 @@ void PathChecker::fail(uint32_t *flags, uint32_t bit, std::string reason) {
 void PathChecker::check(const mbedtls_x509_crt &crt, int depth, uint32_t *flags) {
   if (depth != next_depth_) start_path();
   next_depth_ = depth - 1;
+  check_extensions(crt, depth, flags);
   if (depth != 0 || !has_host_) return;
   // mbedtls' own name check compares an IP literal with DNS and URI entries too: the verdict
   // on the name is this one.
   *flags &= ~static_cast<uint32_t>(MBEDTLS_X509_BADCERT_CN_MISMATCH);
   if (!certificate_names_host(crt, host_, true)) fail(flags, MBEDTLS_X509_BADCERT_CN_MISMATCH, "");
+}
+
+void PathChecker::check_extensions(const mbedtls_x509_crt &crt, int depth, uint32_t *flags) {
+  // RFC 5280: a critical extension that is not processed makes the certificate unusable; it
+  // was accepted when parsed so that only a path through it fails, not a whole CA bundle.
+  std::string unknown = unprocessed_critical_extension(crt);
+  if (!unknown.empty())
+    fail(flags, MBEDTLS_X509_BADCERT_OTHER,
+         "unknown critical extension " + unknown + " in " + subject_text(crt));
+  // The constraints of every CA above apply to this certificate, unless it is a self-issued
+  // intermediate (RFC 5280 6.1.3 (b)).
+  bool self_issued = crt.issuer_raw.len == crt.subject_raw.len &&
+                     std::memcmp(crt.issuer_raw.p, crt.subject_raw.p, crt.subject_raw.len) == 0;
+  if (depth == 0 || !self_issued) {
+    for (const NameConstraints &c : constraints_) {
+      std::string reason = c.check(crt, depth == 0);
+      if (!reason.empty()) {
+        fail(flags, MBEDTLS_X509_BADCERT_OTHER,
+             "name constraints: " + reason + " (" + subject_text(crt) + ")");
+        break;
+      }
+    }
+  }
+  RawExtension ext;
+  if (depth > 0 && find_extension(crt, MBEDTLS_OID_NAME_CONSTRAINTS,
+                                  MBEDTLS_OID_SIZE(MBEDTLS_OID_NAME_CONSTRAINTS), &ext)) {
+    NameConstraints parsed;
+    if (parsed.parse(ext.value, ext.value_len))
+      constraints_.push_back(std::move(parsed));
+    else
+      fail(flags, MBEDTLS_X509_BADCERT_OTHER, "malformed name constraints in " + subject_text(crt));
+  }
 }
 
 std::string PathChecker::reasons(const char *prefix) const {

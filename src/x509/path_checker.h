@@ -10,6 +10,7 @@
 
 #include "mbedtls/x509_crt.h"
 #include "x509/host_name.h"
+#include "x509/name_constraints.h"
 
 namespace wssl {
 namespace x509 {
@@ -28,11 +29,13 @@ class PathChecker {
 
  private:
   void start_path();
+  void check_extensions(const mbedtls_x509_crt &crt, int depth, uint32_t *flags);
   void fail(uint32_t *flags, uint32_t bit, std::string reason);
 
   bool has_host_ = false;
   HostName host_;
   int next_depth_ = -1;  // the depth expected next; any other starts a new path
+  std::vector<NameConstraints> constraints_;  // of the CAs above the next certificate
   std::vector<std::string> reasons_;
 };
 

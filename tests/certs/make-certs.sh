@@ -60,9 +60,39 @@ keyUsage = critical, digitalSignature
 extendedKeyUsage = clientAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
+[ v3_client_san ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = clientAuth
+subjectAltName = $ENV::SAN
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+[ v3_ca_nc ]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+nameConstraints = $ENV::NC
+[ nc_dir ]
+O = Allowed Org
+[ v3_ca_private_critical ]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+1.3.6.1.4.1.55555.1 = critical, ASN1:UTF8String:nobody processes this
+[ v3_server_private_critical ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = $ENV::SAN
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+1.3.6.1.4.1.55555.1 = critical, ASN1:UTF8String:nobody processes this
 EOF
 mkdir -p newcerts; : > index.txt; echo 1000 > serial
-export SAN=DNS:localhost  # openssl.cnf reads it even for sections that do not use it
+# openssl.cnf reads these even for sections that do not use them.
+export SAN=DNS:localhost NC="permitted;DNS:allowed.test"
 
 key() {  # key NAME TYPE(ec|rsa)
   case "$2" in
@@ -76,15 +106,17 @@ issue() {
   local name=$1 issuer=$2 cn=$3 ext=$4 san=${5:-DNS:localhost} start=${6:-} end=${7:-}
   local md=${8:-sha256} keytype=${9:-ec}
   key "$name" "$keytype"
-  openssl req -new -key "$name.key" -subj "/CN=$cn" -out "$name.csr" -config openssl.cnf
+  local subject="/CN=$cn"
+  [[ $cn == /* ]] && subject=$cn  # a whole subject ("/O=.../CN=...")
+  openssl req -new -key "$name.key" -subj "$subject" -out "$name.csr" -config openssl.cnf
   local dates=(-days 30)
   [ -n "$start" ] && dates=(-startdate "$start" -enddate "$end")
   if [ "$issuer" = self ]; then
     SAN=$san openssl ca -batch -config openssl.cnf -selfsign -keyfile "$name.key" \
-      -in "$name.csr" -out "$name.crt" -extensions "$ext" -md "$md" -notext "${dates[@]}" 2>/dev/null
+      -in "$name.csr" -out "$name.crt" -extensions "$ext" -md "$md" -notext -preserveDN "${dates[@]}" 2>/dev/null
   else
     SAN=$san openssl ca -batch -config openssl.cnf -cert "$issuer.crt" -keyfile "$issuer.key" \
-      -in "$name.csr" -out "$name.crt" -extensions "$ext" -md "$md" -notext "${dates[@]}" 2>/dev/null
+      -in "$name.csr" -out "$name.crt" -extensions "$ext" -md "$md" -notext -preserveDN "${dates[@]}" 2>/dev/null
   fi
   openssl x509 -in "$name.crt" -outform DER -out "$name.der"
   openssl pkey -in "$name.key" -outform DER -out "$name.key.der"
@@ -129,6 +161,46 @@ issue wildcard ca www.example.com v3_server "DNS:*.example.com"
 issue wildcard-tld ca example.com v3_server "DNS:*.com,DNS:*.local"
 issue partial-wildcard ca foo.example.com v3_server "DNS:f*.example.com,DNS:*.*.example.com"
 issue cn-ip-only ca 127.0.0.1 v3_server_cn_only
+
+# served_chain NAME INTERMEDIATE: NAME-chain.crt (leaf, then intermediate) + NAME-chain.key,
+# what a server presents.
+served_chain() {
+  cat "$1.crt" "$2.crt" > "$1-chain.crt"
+  cp "$1.key" "$1-chain.key"
+}
+
+# Name constraints (RFC 5280 4.2.1.10) on intermediates, critical and not.
+NC="permitted;DNS:allowed.test" issue nc-int ca "NC Intermediate (allowed.test)" v3_ca_nc
+issue nc-ok nc-int www.allowed.test v3_server "DNS:www.allowed.test,DNS:allowed.test"
+issue nc-bad nc-int localhost v3_server "DNS:localhost"
+issue nc-cn-only nc-int localhost v3_server_cn_only
+NC="critical,permitted;DNS:allowed.test,permitted;IP:127.0.0.0/255.0.0.0" \
+  issue nc-crit-int ca "NC Intermediate (critical)" v3_ca_nc
+issue nc-crit-ok nc-crit-int www.allowed.test v3_server "DNS:www.allowed.test,IP:127.0.0.1"
+issue nc-crit-bad-ip nc-crit-int www.allowed.test v3_server "DNS:www.allowed.test,IP:10.0.0.1"
+NC="critical,excluded;DNS:evil.test,excluded;IP:::1/ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff" \
+  issue nc-ex-int ca "NC Intermediate (excluded)" v3_ca_nc
+issue nc-ex-ok nc-ex-int localhost v3_server "DNS:localhost,IP:127.0.0.1"
+issue nc-ex-bad nc-ex-int www.evil.test v3_server "DNS:www.evil.test"
+issue nc-ex-v6 nc-ex-int localhost v3_server "DNS:localhost,IP:::1"
+NC="critical,permitted;dirName:nc_dir" issue nc-dir-int ca "NC Intermediate (directory)" v3_ca_nc
+issue nc-dir-ok nc-dir-int "/O=Allowed Org/CN=localhost" v3_server "DNS:localhost"
+issue nc-dir-bad nc-dir-int "/O=Other Org/CN=localhost" v3_server "DNS:localhost"
+NC="critical,permitted;email:allowed.test" issue nc-mail-int ca "NC Intermediate (email)" v3_ca_nc
+issue nc-mail-ok-client nc-mail-int "wasm-ssl test client" v3_client_san "email:me@allowed.test"
+issue nc-mail-bad-client nc-mail-int "wasm-ssl test client" v3_client_san "email:me@evil.test"
+for leaf in nc-ok nc-bad nc-cn-only; do served_chain $leaf nc-int; done
+for leaf in nc-crit-ok nc-crit-bad-ip; do served_chain $leaf nc-crit-int; done
+for leaf in nc-ex-ok nc-ex-bad nc-ex-v6; do served_chain $leaf nc-ex-int; done
+for leaf in nc-dir-ok nc-dir-bad; do served_chain $leaf nc-dir-int; done
+for leaf in nc-mail-ok-client nc-mail-bad-client; do served_chain $leaf nc-mail-int; done
+
+# A critical extension nobody processes: on a trusted root (bundled with the test CA), and on
+# a leaf from the test CA.
+issue private-critical-ca self "wasm-ssl Private Critical CA" v3_ca_private_critical
+issue via-private-critical private-critical-ca localhost v3_server "$localhost_san"
+issue private-critical-leaf ca localhost v3_server_private_critical "$localhost_san"
+cat private-critical-ca.crt ca.crt > ca-with-private-critical.pem
 
 # Another CA that nobody trusts, and a server certificate from it.
 issue other-ca self "wasm-ssl Untrusted CA" v3_ca

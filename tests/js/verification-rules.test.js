@@ -39,4 +39,18 @@ describe.each(RUNTIMES)('certificate verification rules (%s build)', (runtime) =
       expect(err.verifyErrors).toContain('The certificate Common Name (CN) does not match with the expected CN');
     }
   });
+
+  test("a CA's name constraints, critical or not, bind the names below it", async () => {
+    expect(await verdict('nc-crit-ok-chain', 'www.allowed.test')).toBe('ok');
+    const err = await verdict('nc-bad-chain', 'localhost');
+    expect(err).toBeInstanceOf(ssl.OSError);
+    expect(err.verifyErrors.join('\n')).toContain('name constraints: subjectAltName DNS name "localhost" is outside the permitted names');
+  });
+
+  test('an unknown critical extension fails the path through it, not the cadata bundle', async () => {
+    const cadata = certFile('ca-with-private-critical.pem');
+    expect(await verdict('server', 'localhost', { cadata })).toBe('ok');
+    const err = await verdict('via-private-critical', 'localhost', { cadata });
+    expect(err.verifyErrors.join('\n')).toContain('unknown critical extension 1.3.6.1.4.1.55555.1');
+  });
 });
