@@ -67,6 +67,13 @@ extendedKeyUsage = clientAuth
 subjectAltName = $ENV::SAN
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
+[ v3_eku ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = $ENV::EKU
+subjectAltName = $ENV::SAN
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
 [ v3_ca_nc ]
 basicConstraints = critical, CA:TRUE
 keyUsage = critical, keyCertSign, cRLSign
@@ -92,7 +99,7 @@ authorityKeyIdentifier = keyid:always
 EOF
 mkdir -p newcerts; : > index.txt; echo 1000 > serial
 # openssl.cnf reads these even for sections that do not use them.
-export SAN=DNS:localhost NC="permitted;DNS:allowed.test"
+export SAN=DNS:localhost NC="permitted;DNS:allowed.test" EKU=serverAuth
 
 key() {  # key NAME TYPE(ec|rsa)
   case "$2" in
@@ -161,6 +168,11 @@ issue wildcard ca www.example.com v3_server "DNS:*.example.com"
 issue wildcard-tld ca example.com v3_server "DNS:*.com,DNS:*.local"
 issue partial-wildcard ca foo.example.com v3_server "DNS:f*.example.com,DNS:*.*.example.com"
 issue cn-ip-only ca 127.0.0.1 v3_server_cn_only
+
+# Extended key usage on the leaf: only another purpose, both TLS purposes, "any" alone.
+EKU=codeSigning issue eku-code-signing ca localhost v3_eku "$localhost_san"
+EKU=serverAuth,clientAuth issue eku-both ca localhost v3_eku "$localhost_san"
+EKU=anyExtendedKeyUsage issue eku-any ca localhost v3_eku "$localhost_san"
 
 # served_chain NAME INTERMEDIATE: NAME-chain.crt (leaf, then intermediate) + NAME-chain.key,
 # what a server presents.
