@@ -149,6 +149,20 @@ void TlsConfig::set_verify_callback(bool enabled) {
   changed();
 }
 
+int32_t TlsConfig::set_verify_profile(int32_t profile) {
+  if (profile != WSSL_VERIFY_COMPAT && profile != WSSL_VERIFY_STRICT) return WSSL_EINVAL;
+  strict_verify_ = profile == WSSL_VERIFY_STRICT;
+  changed();
+  return 0;
+}
+
+int32_t TlsConfig::set_max_chain_depth(int32_t depth) {
+  if (depth < -1) return WSSL_EINVAL;
+  max_chain_depth_ = depth;
+  changed();
+  return 0;
+}
+
 int32_t TlsConfig::snapshot(std::shared_ptr<const SslConfigSnapshot> *out) {
   if (cached_ == nullptr) {
     int32_t ret = build(&cached_);
@@ -168,6 +182,8 @@ int32_t TlsConfig::build(std::shared_ptr<const SslConfigSnapshot> *out) {
   s->endpoint = endpoint_;
   s->verify_mode = verify_mode_;
   s->verify_callback = verify_callback_;
+  s->strict_verify = strict_verify_;
+  s->max_chain_depth = max_chain_depth_;
   mbedtls_ssl_conf_rng(conf, mbedtls_psa_get_random, MBEDTLS_PSA_RANDOM_STATE);
   mbedtls_ssl_conf_authmode(conf, verify_mode_);
   mbedtls_ssl_conf_sig_algs(conf, kSignatureAlgorithms);

@@ -25,6 +25,12 @@ int32_t TlsConnection::create(std::shared_ptr<const SslConfigSnapshot> config, i
   if (server_hostname != nullptr && !x509::parse_host_name(server_hostname, &host))
     return WSSL_EINVAL;
   std::shared_ptr<TlsConnection> conn(new TlsConnection(config, stream));
+  x509::VerifyPolicy policy;
+  policy.strict = config->strict_verify;
+  policy.max_chain_depth = config->max_chain_depth;
+  policy.peer_is_server = config->endpoint == WSSL_CLIENT;
+  policy.anchors = config->ca ? &config->ca->crt : nullptr;
+  conn->path_checker_.set_policy(policy);
   int ret = mbedtls_ssl_setup(&conn->ssl_, &config->conf);
   if (ret != 0) return ret;
   if (server_hostname != nullptr) {

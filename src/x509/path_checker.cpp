@@ -5,6 +5,7 @@
 #include "mbedtls/oid.h"
 #include "x509/extensions.h"
 #include "x509/hostname_match.h"
+#include "x509/strict_profile.h"
 
 namespace wssl {
 namespace x509 {
@@ -24,15 +25,42 @@ void PathChecker::fail(uint32_t *flags, uint32_t bit, std::string reason) {
   if (!reason.empty()) reasons_.push_back(std::move(reason));
 }
 
+bool PathChecker::is_anchor(const mbedtls_x509_crt &crt) const {
+  // mbedtls puts the trusted CA itself (not a copy) at the top of a trusted path.
+  for (const mbedtls_x509_crt *a = policy_.anchors; a != nullptr && a->raw.p; a = a->next)
+    if (a == &crt) return true;
+  return false;
+}
+
 void PathChecker::check(const mbedtls_x509_crt &crt, int depth, uint32_t *flags) {
-  if (depth != next_depth_) start_path();
+  bool top = depth != next_depth_;
+  if (top) start_path();
   next_depth_ = depth - 1;
+  bool anchor = top && is_anchor(crt);
+  if (top && policy_.max_chain_depth >= 0) {
+    int intermediates = anchor ? depth - 1 : depth;
+    if (intermediates > policy_.max_chain_depth)
+      fail(flags, MBEDTLS_X509_BADCERT_OTHER,
+           "the chain has " + std::to_string(intermediates) +
+               " intermediate certificates, more than max_chain_depth=" +
+               std::to_string(policy_.max_chain_depth));
+  }
   check_extensions(crt, depth, flags);
+  if (policy_.strict) {
+    std::vector<std::string> broken;
+    StrictPosition at;
+    at.depth = depth;
+    at.trust_anchor = anchor;
+    at.peer_is_server = policy_.peer_is_server;
+    check_strict_profile(crt, at, &broken);
+    for (std::string &reason : broken) fail(flags, MBEDTLS_X509_BADCERT_OTHER, std::move(reason));
+  }
   if (depth != 0 || !has_host_) return;
   // mbedtls' own name check compares an IP literal with DNS and URI entries too: the verdict
-  // on the name is this one.
+  // on the name is this one. The strict profile has no CN fallback.
   *flags &= ~static_cast<uint32_t>(MBEDTLS_X509_BADCERT_CN_MISMATCH);
-  if (!certificate_names_host(crt, host_, true)) fail(flags, MBEDTLS_X509_BADCERT_CN_MISMATCH, "");
+  if (!certificate_names_host(crt, host_, !policy_.strict))
+    fail(flags, MBEDTLS_X509_BADCERT_CN_MISMATCH, "");
 }
 
 void PathChecker::check_extensions(const mbedtls_x509_crt &crt, int depth, uint32_t *flags) {

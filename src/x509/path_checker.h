@@ -15,8 +15,16 @@
 namespace wssl {
 namespace x509 {
 
+struct VerifyPolicy {
+  bool strict = true;                          // the strict profile (strict_profile.h)
+  int max_chain_depth = -1;                    // intermediates allowed; -1: no limit of ours
+  bool peer_is_server = true;                  // a client checks a server's certificate
+  const mbedtls_x509_crt *anchors = nullptr;   // the configured CAs
+};
+
 class PathChecker {
  public:
+  void set_policy(const VerifyPolicy &policy) { policy_ = policy; }
   // host: the server_hostname a client checks (nullptr: no name check).
   void set_host(const HostName *host);
 
@@ -32,6 +40,9 @@ class PathChecker {
   void check_extensions(const mbedtls_x509_crt &crt, int depth, uint32_t *flags);
   void fail(uint32_t *flags, uint32_t bit, std::string reason);
 
+  bool is_anchor(const mbedtls_x509_crt &crt) const;
+
+  VerifyPolicy policy_;
   bool has_host_ = false;
   HostName host_;
   int next_depth_ = -1;  // the depth expected next; any other starts a new path

@@ -74,6 +74,37 @@ extendedKeyUsage = $ENV::EKU
 subjectAltName = $ENV::SAN
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
+[ v3_server_no_aki ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = $ENV::SAN
+subjectKeyIdentifier = none
+authorityKeyIdentifier = none
+[ v3_leaf_ca ]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, digitalSignature, keyCertSign
+extendedKeyUsage = serverAuth
+subjectAltName = $ENV::SAN
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+[ v3_leaf_keycertsign ]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyCertSign
+extendedKeyUsage = serverAuth
+subjectAltName = $ENV::SAN
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+[ v3_ca_bc_noncritical ]
+basicConstraints = CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+[ v3_ca_no_ski ]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = none
+authorityKeyIdentifier = keyid:always
 [ v3_ca_nc ]
 basicConstraints = critical, CA:TRUE
 keyUsage = critical, keyCertSign, cRLSign
@@ -105,6 +136,7 @@ key() {  # key NAME TYPE(ec|rsa)
   case "$2" in
     ec) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1.key" 2>/dev/null ;;
     rsa) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1.key" 2>/dev/null ;;
+    rsa1024) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out "$1.key" 2>/dev/null ;;
   esac
 }
 
@@ -164,7 +196,7 @@ cat chained-rsa.crt rsa-intermediate.crt > chained-rsa-bundle.crt
 issue ip-only ca 127.0.0.1 v3_server "IP:127.0.0.1,IP:::1"
 issue ip-as-dns ca 127.0.0.1 v3_server "DNS:127.0.0.1,DNS:::1"
 issue uri-localhost ca localhost v3_server "URI:localhost,URI:https://localhost/"
-issue wildcard ca www.example.com v3_server "DNS:*.example.com"
+issue wildcard ca "*.example.com" v3_server "DNS:*.example.com"
 issue wildcard-tld ca example.com v3_server "DNS:*.com,DNS:*.local"
 issue partial-wildcard ca foo.example.com v3_server "DNS:f*.example.com,DNS:*.*.example.com"
 issue cn-ip-only ca 127.0.0.1 v3_server_cn_only
@@ -173,6 +205,35 @@ issue cn-ip-only ca 127.0.0.1 v3_server_cn_only
 EKU=codeSigning issue eku-code-signing ca localhost v3_eku "$localhost_san"
 EKU=serverAuth,clientAuth issue eku-both ca localhost v3_eku "$localhost_san"
 EKU=anyExtendedKeyUsage issue eku-any ca localhost v3_eku "$localhost_san"
+
+# x509_issue NAME SERIAL [EXTENSION SAN]: CN=localhost from the test CA with `openssl x509 -req`,
+# for what `openssl ca` will not make: a chosen serial; no extensions at all (X.509 v1).
+x509_issue() {
+  local name=$1 serial=$2 ext=${3:-} san=${4:-DNS:localhost}
+  key "$name" ec
+  openssl req -new -key "$name.key" -subj "/CN=localhost" -out "$name.csr" -config openssl.cnf
+  local extensions=()
+  [ -n "$ext" ] && extensions=(-extfile openssl.cnf -extensions "$ext")
+  SAN=$san openssl x509 -req -in "$name.csr" -CA ca.crt -CAkey ca.key -set_serial "$serial" \
+    -days 30 "${extensions[@]}" -out "$name.crt" 2>/dev/null
+  openssl x509 -in "$name.crt" -outform DER -out "$name.der"
+  rm -f "$name.csr"
+}
+
+# What the strict profile refuses and the compat one (MicroPython's) accepts, one rule each.
+x509_issue strict-v1 0x5001
+x509_issue strict-serial-zero 0 v3_server "$localhost_san"
+x509_issue strict-serial-long 0x0102030405060708090a0b0c0d0e0f101112131415 v3_server "$localhost_san"
+issue strict-leaf-ca ca localhost v3_leaf_ca "$localhost_san"
+issue strict-leaf-keycertsign ca localhost v3_leaf_keycertsign "$localhost_san"
+issue strict-rsa-1024 ca localhost v3_server "$localhost_san" "" "" sha256 rsa1024
+issue strict-no-aki ca localhost v3_server_no_aki "$localhost_san"
+issue strict-cn-not-in-san ca other.example v3_server "DNS:localhost"
+issue strict-bad-dns-san ca localhost v3_server "DNS:localhost,DNS:bad!name.localhost"
+issue strict-bc-noncritical-int ca "wasm-ssl Non-critical BC Intermediate" v3_ca_bc_noncritical
+issue strict-via-bc-noncritical strict-bc-noncritical-int localhost v3_server "$localhost_san"
+issue strict-no-ski-int ca "wasm-ssl No SKI Intermediate" v3_ca_no_ski
+issue strict-via-no-ski strict-no-ski-int localhost v3_server_no_aki "$localhost_san"
 
 # served_chain NAME INTERMEDIATE: NAME-chain.crt (leaf, then intermediate) + NAME-chain.key,
 # what a server presents.
@@ -206,6 +267,9 @@ for leaf in nc-crit-ok nc-crit-bad-ip; do served_chain $leaf nc-crit-int; done
 for leaf in nc-ex-ok nc-ex-bad nc-ex-v6; do served_chain $leaf nc-ex-int; done
 for leaf in nc-dir-ok nc-dir-bad; do served_chain $leaf nc-dir-int; done
 for leaf in nc-mail-ok-client nc-mail-bad-client; do served_chain $leaf nc-mail-int; done
+served_chain strict-via-bc-noncritical strict-bc-noncritical-int
+served_chain strict-via-no-ski strict-no-ski-int
+served_chain chained-rsa rsa-intermediate
 
 # A critical extension nobody processes: on a trusted root (bundled with the test CA), and on
 # a leaf from the test CA.

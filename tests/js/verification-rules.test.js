@@ -1,5 +1,6 @@
 // The engine's certificate rules through the public API, both builds: which server_hostname
 // values are names at all, and which certificate entries may match them.
+import tls from 'node:tls';
 import { certFile } from '../support/paths.js';
 import { RUNTIMES, loadSsl, connectedPair } from '../support/ssl.js';
 
@@ -52,5 +53,31 @@ describe.each(RUNTIMES)('certificate verification rules (%s build)', (runtime) =
     expect(await verdict('server', 'localhost', { cadata })).toBe('ok');
     const err = await verdict('via-private-critical', 'localhost', { cadata });
     expect(err.verifyErrors.join('\n')).toContain('unknown critical extension 1.3.6.1.4.1.55555.1');
+  });
+
+  test("verify_profile: 'strict' by default, 'compat' accepts what MicroPython's port accepts", async () => {
+    const err = await verdict('wrong-host-cn-only', 'wrong.example');
+    expect(err.verifyErrors.join('\n')).toContain(
+      "strict profile: a server certificate needs a subjectAltName (no CN fallback) (CN=wrong.example); verify_profile='compat' allows it");
+    expect(await verdict('wrong-host-cn-only', 'wrong.example', { verify_profile: 'compat' })).toBe('ok');
+    expect((await verdict('strict-leaf-ca', 'localhost')).verifyErrors.join('\n')).toContain("the peer's certificate is a CA");
+    expect(await verdict('strict-leaf-ca', 'localhost', { verify_profile: 'compat' })).toBe('ok');
+    await expect(wrap({ verify_profile: 'lax' })).rejects.toBeInstanceOf(RangeError);
+  });
+
+  test('max_chain_depth limits the intermediates of a verified chain', async () => {
+    const rsa = { cadata: certFile('rsa-ca.der') };
+    const err = await verdict('chained-rsa-chain', 'localhost', { ...rsa, max_chain_depth: 0 });
+    expect(err.verifyErrors).toContain('the chain has 1 intermediate certificates, more than max_chain_depth=0');
+    expect(await verdict('chained-rsa-chain', 'localhost', { ...rsa, max_chain_depth: 1 })).toBe('ok');
+    for (const bad of [-1, 1.5, '2', 65]) {
+      await expect(wrap({ max_chain_depth: bad })).rejects.toBeInstanceOf(RangeError);
+    }
+  });
+
+  test("every root of Node's tls.rootCertificates loads as one cadata", async () => {
+    const s = await wrap({ cert_reqs: ssl.CERT_REQUIRED, server_hostname: 'example.org',
+      cadata: tls.rootCertificates.join('\n') });
+    await s.close();
   });
 });

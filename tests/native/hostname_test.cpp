@@ -5,6 +5,7 @@
 #include <string>
 
 #include "support/tls_fixtures.h"
+#include "support/verify_outcome.h"
 #include "x509/host_name.h"
 #include "x509/hostname_match.h"
 
@@ -115,7 +116,18 @@ INSTANTIATE_TEST_SUITE_P(
         NameCase{"partial-wildcard", "foo.example.com", false},
         NameCase{"partial-wildcard", "a.b.example.com", false},
         NameCase{"server", "LOCALHOST", true}, NameCase{"server", "localhost.", true},
-        NameCase{"server", "127.0.0.1", true}, NameCase{"server", "::1", true},
-        NameCase{"wrong-host-cn-only", "wrong.example", true}));
+        NameCase{"server", "127.0.0.1", true}, NameCase{"server", "::1", true}));
+
+TEST(CnFallback, OnlyWithoutAnySubjectAltNameAndOnlyInCompat) {
+  VerifyOutcome compat = client_verifies("wrong-host-cn-only", "wrong.example", "ca.der",
+                                         WSSL_CERT_REQUIRED, WSSL_VERIFY_COMPAT);
+  EXPECT_EQ(0, compat.result) << compat.info;
+  VerifyOutcome strict = client_verifies("wrong-host-cn-only", "wrong.example");
+  EXPECT_EQ(WSSL_ERR_CERT_VERIFY_FAILED, strict.result);
+  EXPECT_NE(std::string::npos, strict.info.find("Common Name (CN) does not match")) << strict.info;
+  EXPECT_NE(std::string::npos, strict.info.find("strict profile: a server certificate needs a "
+                                                "subjectAltName (no CN fallback)"))
+      << strict.info;
+}
 
 }  // namespace

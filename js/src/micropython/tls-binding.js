@@ -12,6 +12,7 @@ import { PythonHeap } from './python-heap.js';
 
 const ENOMEM = -12;
 const EINVAL = -22;
+const VERIFY_COMPAT = 0; // wasm_ssl.h WSSL_VERIFY_COMPAT
 
 // Python drops SSLContext/SSLSocket objects without telling anyone: MicroPython then frees the
 // JS proxy, and this registry frees the engine object behind it once JS collects it.
@@ -195,7 +196,11 @@ export function tlsBinding(engine, heap) {
     attach_heap: (touch) => heap.attach(touch),
     config_new(endpoint) {
       const handle = x.wssl_config_new(endpoint);
-      return handle > 0 ? new Config(binding, handle) : handle;
+      if (handle <= 0) return handle;
+      // MicroPython's ssl accepts what its mbedtls port accepts (CN-only certificates, ...):
+      // the engine's strict default is for the JS package and the C ABI.
+      x.wssl_config_set_verify_profile(handle, VERIFY_COMPAT);
+      return new Config(binding, handle);
     },
   };
 }

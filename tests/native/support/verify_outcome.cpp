@@ -7,8 +7,9 @@
 namespace wssl_test {
 
 VerifyOutcome client_verifies(const std::string &served, const char *hostname,
-                              const std::string &cadata, int32_t cert_reqs) {
+                              const std::string &cadata, int32_t cert_reqs, int32_t profile) {
   int32_t ccfg = client_config(cert_reqs, cadata);
+  if (profile >= 0) EXPECT_EQ(0, wssl_config_set_verify_profile(ccfg, profile));
   int32_t scfg = server_config(served);
   VerifyOutcome out;
   {
@@ -23,10 +24,12 @@ VerifyOutcome client_verifies(const std::string &served, const char *hostname,
   return out;
 }
 
-VerifyOutcome server_verifies(const std::string &presented, const std::string &cadata) {
+VerifyOutcome server_verifies(const std::string &presented, const std::string &cadata,
+                              int32_t profile) {
   int32_t ccfg = client_config(WSSL_CERT_NONE, "");
   set_own_cert(ccfg, presented);
   int32_t scfg = server_config("server", WSSL_CERT_REQUIRED);
+  if (profile >= 0) EXPECT_EQ(0, wssl_config_set_verify_profile(scfg, profile));
   auto ca = cert_file(cadata);
   EXPECT_GT(wssl_config_add_ca(scfg, ca.data(), static_cast<int32_t>(ca.size())), 0);
   VerifyOutcome out;

@@ -14,12 +14,13 @@ struct VerifyOutcome {
 };
 
 // A CERT_REQUIRED (or cert_reqs) client trusting `cadata` checks the server serving
-// `served` (NAME.crt + NAME.key) under `hostname`.
+// `served` (NAME.crt + NAME.key) under `hostname`, with verify `profile` (-1: the default).
 VerifyOutcome client_verifies(const std::string &served, const char *hostname,
                               const std::string &cadata = "ca.der",
-                              int32_t cert_reqs = 2);
+                              int32_t cert_reqs = 2, int32_t profile = -1);
 
 // A CERT_REQUIRED server trusting `cadata` checks the client certificate `presented`.
-VerifyOutcome server_verifies(const std::string &presented, const std::string &cadata = "ca.der");
+VerifyOutcome server_verifies(const std::string &presented, const std::string &cadata = "ca.der",
+                              int32_t profile = -1);
 
 }  // namespace wssl_test
