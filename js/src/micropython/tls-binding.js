@@ -11,7 +11,6 @@ import { ChunkQueue } from '../streams/chunk-queue.js';
 import { PythonHeap } from './python-heap.js';
 
 const ENOMEM = -12;
-const EINVAL = -22;
 const VERIFY_COMPAT = 0; // wasm_ssl.h WSSL_VERIFY_COMPAT
 
 // Python drops SSLContext/SSLSocket objects without telling anyone: MicroPython then frees the
@@ -152,6 +151,7 @@ class Config {
 
   verify_mode() { return this._x.wssl_config_get_verify_mode(this.handle); }
   set_verify_mode(mode) { return this._x.wssl_config_set_verify_mode(this.handle, mode); }
+  set_verify_profile(profile) { return this._x.wssl_config_set_verify_profile(this.handle, profile); }
   set_verify_callback(enabled) { return this._x.wssl_config_set_verify_callback(this.handle, enabled ? 1 : 0); }
   set_ciphers(names) {
     return this._b.engine.withCString(names, (p) => this._x.wssl_config_set_ciphers(this.handle, p));
@@ -171,8 +171,6 @@ class Config {
   /** A connection over a pumped transport, or the engine's error (a negative number). */
   new_connection(serverHostname) {
     const { engine } = this._b;
-    // A NUL would end the C string early: the engine would check a shorter name.
-    if (serverHostname != null && serverHostname.includes('\0')) return EINVAL;
     const stream = new PumpedStream();
     const streamId = engine.addStream(stream);
     const handle = engine.withCString(serverHostname, (p) => this._x.wssl_conn_new(this.handle, streamId, p));
