@@ -186,6 +186,20 @@ issue via-not-ca not-ca-intermediate localhost v3_server "$localhost_san"
 cat via-not-ca.crt not-ca-intermediate.crt > via-not-ca-bundle.crt
 # (chained.crt alone is that chain served without its intermediate.)
 
+# Path building: the intermediate again with the same key but expired, and a decoy with the
+# same name but another key; chains that list them before the real one, or put an unrelated
+# certificate first. The verifier must find the one path that works.
+openssl req -new -key intermediate.key -subj "/CN=wasm-ssl Test Intermediate" -out expired-intermediate.csr -config openssl.cnf
+openssl ca -batch -config openssl.cnf -cert ca.crt -keyfile ca.key -in expired-intermediate.csr \
+  -out expired-intermediate.crt -extensions v3_ca -notext -preserveDN \
+  -startdate 20200101000000Z -enddate 20210101000000Z 2>/dev/null
+rm -f expired-intermediate.csr
+issue decoy-intermediate ca "wasm-ssl Test Intermediate" v3_ca
+cat chained.crt expired-intermediate.crt intermediate.crt > chained-after-expired.crt
+cat chained.crt decoy-intermediate.crt intermediate.crt > chained-after-decoy.crt
+cat chained.crt server.crt ca.crt intermediate.crt > chained-out-of-order.crt
+for name in chained-after-expired chained-after-decoy chained-out-of-order; do cp chained.key $name.key; done
+
 # The same shape in RSA-2048 throughout (root, intermediate, leaf), for the interop matrix.
 issue rsa-ca self "wasm-ssl Test RSA CA" v3_ca "" "" "" sha256 rsa
 issue rsa-intermediate rsa-ca "wasm-ssl Test RSA Intermediate" v3_ca "" "" "" sha256 rsa
