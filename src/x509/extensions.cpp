@@ -77,6 +77,11 @@ std::string unprocessed_critical_extension(const mbedtls_x509_crt &crt) {
   return found;
 }
 
+bool self_issued(const mbedtls_x509_crt &crt) {
+  return crt.issuer_raw.len == crt.subject_raw.len && crt.subject_raw.len > 0 &&
+         std::memcmp(crt.issuer_raw.p, crt.subject_raw.p, crt.subject_raw.len) == 0;
+}
+
 std::string subject_text(const mbedtls_x509_crt &crt) {
   char name[256];
   if (mbedtls_x509_dn_gets(name, sizeof name, &crt.subject) < 0) return "(unreadable subject)";

@@ -26,6 +26,10 @@ bool find_extension(const mbedtls_x509_crt &crt, const char *oid, size_t oid_len
 // process, or "" when there is none.
 std::string unprocessed_critical_extension(const mbedtls_x509_crt &crt);
 
+// Issuer and subject are the same name (byte for byte). A certificate from a peer that
+// mbedtls could only partly fill in has empty names: never self-issued then.
+bool self_issued(const mbedtls_x509_crt &crt);
+
 // The certificate's subject as text ("CN=..., O=..."), for messages.
 std::string subject_text(const mbedtls_x509_crt &crt);
 

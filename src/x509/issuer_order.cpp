@@ -9,7 +9,7 @@
 namespace {
 
 bool named_as_issuer(const mbedtls_x509_crt &child, const mbedtls_x509_crt &candidate) {
-  return child.issuer_raw.len == candidate.subject_raw.len &&
+  return child.issuer_raw.len == candidate.subject_raw.len && child.issuer_raw.len > 0 &&
          std::memcmp(child.issuer_raw.p, candidate.subject_raw.p, child.issuer_raw.len) == 0;
 }
 

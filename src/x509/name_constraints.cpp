@@ -93,7 +93,7 @@ bool directory_within(const unsigned char *name_der, size_t name_len,
       within = true;
       const mbedtls_x509_name *n = &name;
       for (const mbedtls_x509_name *c = &base; c != nullptr && within; c = c->next, n = n->next) {
-        within = n != nullptr && n->oid.len == c->oid.len &&
+        within = n != nullptr && n->oid.len == c->oid.len && c->oid.len > 0 &&
                  std::memcmp(n->oid.p, c->oid.p, c->oid.len) == 0 && n->val.len == c->val.len &&
                  equal_ignoring_case(reinterpret_cast<const char *>(n->val.p),
                                      reinterpret_cast<const char *>(c->val.p), c->val.len) &&

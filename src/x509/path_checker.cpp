@@ -1,7 +1,5 @@
 #include "x509/path_checker.h"
 
-#include <cstring>
-
 #include "mbedtls/oid.h"
 #include "x509/extensions.h"
 #include "x509/hostname_match.h"
@@ -72,9 +70,7 @@ void PathChecker::check_extensions(const mbedtls_x509_crt &crt, int depth, uint3
          "unknown critical extension " + unknown + " in " + subject_text(crt));
   // The constraints of every CA above apply to this certificate, unless it is a self-issued
   // intermediate (RFC 5280 6.1.3 (b)).
-  bool self_issued = crt.issuer_raw.len == crt.subject_raw.len &&
-                     std::memcmp(crt.issuer_raw.p, crt.subject_raw.p, crt.subject_raw.len) == 0;
-  if (depth == 0 || !self_issued) {
+  if (depth == 0 || !self_issued(crt)) {
     for (const NameConstraints &c : constraints_) {
       std::string reason = c.check(crt, depth == 0);
       if (!reason.empty()) {

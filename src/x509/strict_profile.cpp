@@ -11,11 +11,6 @@ namespace wssl {
 namespace x509 {
 namespace {
 
-bool self_issued(const mbedtls_x509_crt &crt) {
-  return crt.issuer_raw.len == crt.subject_raw.len &&
-         std::memcmp(crt.issuer_raw.p, crt.subject_raw.p, crt.subject_raw.len) == 0;
-}
-
 bool has_eku(const mbedtls_x509_crt &crt, const char *oid, size_t len) {
   for (const mbedtls_x509_sequence *cur = &crt.ext_key_usage; cur != nullptr && cur->buf.p;
        cur = cur->next)
