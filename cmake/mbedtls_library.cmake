@@ -5,14 +5,25 @@
 file(GLOB MBEDTLS_LIBRARY_SOURCES "${MBEDTLS_SOURCE_DIR}/library/*.c")
 file(GLOB WSSL_PLATFORM_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/src/platform/*.cpp")
 file(GLOB WSSL_CRYPTO_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/src/crypto/*.cpp")
+# The certificate parser that leaves unknown critical extensions to verification
+# (src/x509/lenient_parse.h) is the one the TLS code uses for peer chains, and its chain
+# verification first puts decoy issuers last (src/x509/issuer_order.h): mbedtls has no hook for
+# either there, so the callers are compiled with the names redirected.
+set(WSSL_TLS_HOOK_SOURCES "${CMAKE_CURRENT_SOURCE_DIR}/src/x509/lenient_parse.cpp"
+  "${CMAKE_CURRENT_SOURCE_DIR}/src/x509/issuer_order.cpp")
+set_property(SOURCE "${MBEDTLS_SOURCE_DIR}/library/ssl_tls.c"
+  "${MBEDTLS_SOURCE_DIR}/library/ssl_tls13_generic.c" APPEND PROPERTY COMPILE_DEFINITIONS
+  "mbedtls_x509_crt_parse_der=wssl_x509_crt_parse_der_lenient")
+set_property(SOURCE "${MBEDTLS_SOURCE_DIR}/library/ssl_tls.c" APPEND PROPERTY COMPILE_DEFINITIONS
+  "mbedtls_x509_crt_verify_restartable=wssl_x509_crt_verify_restartable")
 add_library(wssl_mbedtls STATIC ${MBEDTLS_LIBRARY_SOURCES} ${WSSL_PLATFORM_SOURCES}
-  ${WSSL_CRYPTO_SOURCES})
+  ${WSSL_CRYPTO_SOURCES} ${WSSL_TLS_HOOK_SOURCES})
 target_include_directories(wssl_mbedtls SYSTEM PUBLIC
   "${MBEDTLS_SOURCE_DIR}/include" "${CMAKE_CURRENT_SOURCE_DIR}/wasm")
 target_include_directories(wssl_mbedtls PRIVATE
   "${MBEDTLS_SOURCE_DIR}/library" "${CMAKE_CURRENT_SOURCE_DIR}/src"
   "${CMAKE_CURRENT_SOURCE_DIR}/include")
 target_compile_definitions(wssl_mbedtls PUBLIC MBEDTLS_CONFIG_FILE="wasm_ssl_mbedtls_config.h")
-set_source_files_properties(${WSSL_PLATFORM_SOURCES} ${WSSL_CRYPTO_SOURCES} PROPERTIES
+set_source_files_properties(${WSSL_PLATFORM_SOURCES} ${WSSL_CRYPTO_SOURCES} ${WSSL_TLS_HOOK_SOURCES} PROPERTIES
   COMPILE_OPTIONS "-fno-exceptions;-fno-rtti;-Wall;-Wextra")
 set_target_properties(wssl_mbedtls PROPERTIES POSITION_INDEPENDENT_CODE ON C_STANDARD 11)  # wasi-libc needs max_align_t

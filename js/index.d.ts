@@ -100,8 +100,21 @@ export interface WrapSocketOptions {
   cert_reqs?: CertReqs;
   /** Trusted CAs: one DER certificate, several concatenated, or a PEM bundle. */
   cadata?: Bytes;
-  /** SNI and the name checked against the server certificate (client). */
+  /**
+   * SNI and the name checked against the server certificate (client): a DNS name or an IP
+   * address (TypeError for a NUL or any other character no host name has).
+   */
   server_hostname?: string | null;
+  /**
+   * How strictly certificates are judged (default 'strict'): 'strict' also requires the form
+   * RFC 5280 and the CA/Browser Forum ask for (a subjectAltName on servers, no CA certificate
+   * as the leaf, X.509 v3, critical basicConstraints on CAs, ...); 'compat' accepts what
+   * MicroPython's mbedtls port accepts (CN fallback, legacy certificates). Both match host
+   * names by kind, apply name constraints and refuse unknown critical extensions.
+   */
+  verify_profile?: 'strict' | 'compat';
+  /** Most intermediate CA certificates a verified chain may have (default: mbedtls' limit, 8). */
+  max_chain_depth?: number | null;
   /** Handshake before the promise settles (default true). */
   do_handshake?: boolean;
   /**

@@ -19,18 +19,33 @@ int32_t TlsConnection::create(std::shared_ptr<const SslConfigSnapshot> config, i
   if (config->endpoint == WSSL_CLIENT && config->verify_mode == WSSL_CERT_REQUIRED &&
       server_hostname == nullptr)
     return WSSL_ERR_HOSTNAME_REQUIRED;
+  // The name goes into SNI and the certificate check: refuse what no host can be called.
+  x509::HostName host;
+  if (server_hostname != nullptr && !x509::parse_host_name(server_hostname, &host))
+    return WSSL_EINVAL;
   std::shared_ptr<TlsConnection> conn(new TlsConnection(config, stream));
+  x509::VerifyPolicy policy;
+  policy.strict = config->strict_verify;
+  policy.max_chain_depth = config->max_chain_depth;
+  policy.peer_is_server = config->endpoint == WSSL_CLIENT;
+  policy.anchors = config->ca ? &config->ca->crt : nullptr;
+  conn->path_checker_.set_policy(policy);
   int ret = mbedtls_ssl_setup(&conn->ssl_, &config->conf);
   if (ret != 0) return ret;
   VerifySettings &v = conn->verify_settings_;
   v.mode = config->verify_mode;
   v.callback = config->verify_callback;
   v.anchors = config->anchors_digest;
+  v.profile = config->strict_verify ? 1 : 0;  // a strict session may serve a compat connection, not the reverse
   if (server_hostname != nullptr) {
-    ret = mbedtls_ssl_set_hostname(&conn->ssl_, server_hostname);
+    // An IP literal is not sent as SNI (RFC 6066), and mbedtls' own name check is replaced by
+    // the engine's (observe_certificate), so mbedtls gets no name for it.
+    bool ip = host.kind == x509::HostName::Kind::kIp;
+    ret = mbedtls_ssl_set_hostname(&conn->ssl_, ip ? nullptr : host.dns.c_str());
     if (ret != 0) return ret;
     v.has_hostname = true;
     v.hostname = server_hostname;
+    if (config->endpoint == WSSL_CLIENT) conn->path_checker_.set_host(&host);
   }
   if (config->verify_mode != WSSL_CERT_NONE)
     mbedtls_ssl_set_verify(&conn->ssl_, observe_certificate, conn.get());
@@ -64,8 +79,10 @@ int32_t TlsConnection::fail_incoming(int32_t code) {
   return fail(code);
 }
 
-int TlsConnection::observe_certificate(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *) {
+int TlsConnection::observe_certificate(void *self, mbedtls_x509_crt *crt, int depth,
+                                       uint32_t *flags) {
   auto *conn = static_cast<TlsConnection *>(self);
+  conn->path_checker_.check(*crt, depth, flags);
   // mbedtls frees a peer chain that fails verification: keep what an error message needs.
   if (depth == 0) conn->presented_leaf_json_ = certificate_json(*crt);
   if (conn->config_->verify_callback)
@@ -262,8 +279,12 @@ const char *TlsConnection::verify_info(const char *prefix) {
   uint32_t flags = verify_flags();
   if (flags == 0) return "";
   char buf[1024];
-  int n = mbedtls_x509_crt_verify_info(buf, sizeof buf, prefix == nullptr ? "" : prefix, flags);
+  if (prefix == nullptr) prefix = "";
+  // The engine's rules say which one failed instead of mbedtls' "Other reason".
+  if (path_checker_.has_reasons()) flags &= ~static_cast<uint32_t>(MBEDTLS_X509_BADCERT_OTHER);
+  int n = flags == 0 ? 0 : mbedtls_x509_crt_verify_info(buf, sizeof buf, prefix, flags);
   text_.assign(buf, n > 0 ? static_cast<size_t>(n) : 0);
+  text_ += path_checker_.reasons(prefix);
   return text_.c_str();
 }
 
