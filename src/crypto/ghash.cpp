@@ -1,0 +1,94 @@
+// GHASH (NIST SP 800-38D) by constant-time carry-less multiplication. mbedtls' GHASH looks up
+// 4-bit tables with indices taken from the data being hashed and from H, which leaks them
+// through the cache. Here the product is made of ordinary integer multiplications whose
+// operands keep only every fourth bit ("with holes"), so no carry ever reaches a bit that
+// counts, and nothing depends on secrets but the values computed: no table, no branch.
+//
+// GCM's bit order is reflected: the first bit of a block is the coefficient of x^0. Read as a
+// big-endian 128-bit number, a block then has x^i at bit 127 - i; the carry-less product of two
+// such numbers has x^k at bit 254 - k, one shift from the 256-bit reflected form, which is then
+// reduced modulo x^128 + x^7 + x^2 + x + 1 with shifts.
+#include "crypto/ghash.h"
+
+#include "mbedtls/gcm.h"
+
+#if defined(MBEDTLS_GCM_ALT)
+
+namespace {
+
+using u128 = unsigned __int128;
+
+// The 64-bit carry-less product of two 32-bit numbers. Each operand is split into four parts
+// holding every fourth bit; a product of two parts has at most 8 terms per bit position, whose
+// sum (< 16) fits before the next position of the same part, so its bits there are exact.
+inline uint64_t clmul32(uint32_t a, uint32_t b) {
+  const uint64_t a0 = a & 0x11111111u, a1 = a & 0x22222222u, a2 = a & 0x44444444u,
+                 a3 = a & 0x88888888u;
+  const uint64_t b0 = b & 0x11111111u, b1 = b & 0x22222222u, b2 = b & 0x44444444u,
+                 b3 = b & 0x88888888u;
+  const uint64_t z0 = (a0 * b0) ^ (a1 * b3) ^ (a2 * b2) ^ (a3 * b1);
+  const uint64_t z1 = (a0 * b1) ^ (a1 * b0) ^ (a2 * b3) ^ (a3 * b2);
+  const uint64_t z2 = (a0 * b2) ^ (a1 * b1) ^ (a2 * b0) ^ (a3 * b3);
+  const uint64_t z3 = (a0 * b3) ^ (a1 * b2) ^ (a2 * b1) ^ (a3 * b0);
+  return (z0 & 0x1111111111111111ull) | (z1 & 0x2222222222222222ull) |
+         (z2 & 0x4444444444444444ull) | (z3 & 0x8888888888888888ull);
+}
+
+// Karatsuba: three half-size products instead of four, twice over.
+inline u128 clmul64(uint64_t a, uint64_t b) {
+  const uint32_t a0 = static_cast<uint32_t>(a), a1 = static_cast<uint32_t>(a >> 32);
+  const uint32_t b0 = static_cast<uint32_t>(b), b1 = static_cast<uint32_t>(b >> 32);
+  const uint64_t lo = clmul32(a0, b0), hi = clmul32(a1, b1);
+  const uint64_t mid = clmul32(a0 ^ a1, b0 ^ b1) ^ lo ^ hi;
+  return ((u128{hi} << 64) | lo) ^ (u128{mid} << 32);
+}
+
+// x * h in GF(2^128), both in the reflected big-endian form.
+u128 gf_mul(u128 x, u128 h) {
+  const uint64_t x0 = static_cast<uint64_t>(x), x1 = static_cast<uint64_t>(x >> 64);
+  const uint64_t h0 = static_cast<uint64_t>(h), h1 = static_cast<uint64_t>(h >> 64);
+  const u128 lo = clmul64(x0, h0), hi = clmul64(x1, h1);
+  const u128 mid = clmul64(x0 ^ x1, h0 ^ h1) ^ lo ^ hi;
+  // The 255-bit product (hi : lo) shifted left once: x^k at bit 255 - k.
+  u128 top = hi ^ (mid >> 64), bottom = lo ^ (mid << 64);
+  top = (top << 1) | (bottom >> 127);
+  bottom <<= 1;
+  // `bottom` holds x^128 .. x^255 (x^(128+m) at bit 127 - m), each worth x^m (1 + x + x^2 + x^7);
+  // multiplying by x is a right shift here. What falls off the end (x^128 .. x^134) is reduced
+  // once more, and lands below x^14.
+  const u128 over = (bottom << 127) ^ (bottom << 126) ^ (bottom << 121);
+  return top ^ bottom ^ (bottom >> 1) ^ (bottom >> 2) ^ (bottom >> 7) ^
+         over ^ (over >> 1) ^ (over >> 2) ^ (over >> 7);
+}
+
+inline u128 load_be128(const unsigned char *p) {
+  u128 v = 0;
+  for (int i = 0; i < 16; ++i) v = (v << 8) | p[i];
+  return v;
+}
+
+inline void store_be128(unsigned char *p, u128 v) {
+  for (int i = 15; i >= 0; --i, v >>= 8) p[i] = static_cast<unsigned char>(v);
+}
+
+}  // namespace
+
+namespace wssl::crypto {
+
+void ghash_key(uint64_t key[2], const unsigned char h[16]) {
+  const u128 v = load_be128(h);
+  key[0] = static_cast<uint64_t>(v >> 64);
+  key[1] = static_cast<uint64_t>(v);
+}
+
+void ghash_blocks(const uint64_t key[2], unsigned char acc[16], const unsigned char *data,
+                  size_t blocks) {
+  const u128 h = (u128{key[0]} << 64) | key[1];
+  u128 y = load_be128(acc);
+  for (size_t i = 0; i < blocks; ++i, data += 16) y = gf_mul(y ^ load_be128(data), h);
+  store_be128(acc, y);
+}
+
+}  // namespace wssl::crypto
+
+#endif  // MBEDTLS_GCM_ALT
