@@ -269,10 +269,10 @@ inline void store_be32(unsigned char *p, uint32_t v) {
 
 }  // namespace
 
-namespace wssl::crypto {
+extern "C" {
 
-void aes_ctr32(const mbedtls_aes_context &aes, unsigned char counter[16], const unsigned char *in,
-               unsigned char *out, size_t blocks) {
+void wssl_aes_ctr32(const mbedtls_aes_context *aes, unsigned char counter[16],
+                    const unsigned char *in, unsigned char *out, size_t blocks) {
   unsigned char batch[kBatchBytes];
   uint32_t n = load_be32(counter + 12);
   while (blocks > 0) {
@@ -281,7 +281,7 @@ void aes_ctr32(const mbedtls_aes_context &aes, unsigned char counter[16], const 
       std::memcpy(batch + 16 * k, counter, 12);
       store_be32(batch + 16 * k + 12, n + static_cast<uint32_t>(k));
     }
-    encrypt_batch(aes, batch, batch);
+    encrypt_batch(*aes, batch, batch);
     const size_t bytes = 16 * now;
     if (in == nullptr) {
       std::memcpy(out, batch, bytes);
@@ -296,10 +296,6 @@ void aes_ctr32(const mbedtls_aes_context &aes, unsigned char counter[16], const 
   store_be32(counter + 12, n);
   mbedtls_platform_zeroize(batch, sizeof batch);
 }
-
-}  // namespace wssl::crypto
-
-extern "C" {
 
 void mbedtls_aes_init(mbedtls_aes_context *ctx) { mbedtls_platform_zeroize(ctx, sizeof *ctx); }
 

@@ -17,7 +17,6 @@ extern "C" {
 
 namespace {
 
-using wssl::crypto::aes_ctr32;
 using wssl::crypto::ghash_blocks;
 
 constexpr unsigned char kZeroBlock[16] = {0};
@@ -86,7 +85,7 @@ int mbedtls_gcm_starts(mbedtls_gcm_context *ctx, int mode, const unsigned char *
     ghash_blocks(ctx->hash_key, ctx->y, lengths, 1);
   }
   // AES_K(J0) masks the tag; the text's keystream starts at J0 + 1, which this leaves in y.
-  aes_ctr32(ctx->aes, ctx->y, nullptr, ctx->base_ectr, 1);
+  wssl_aes_ctr32(&ctx->aes, ctx->y, nullptr, ctx->base_ectr, 1);
   return 0;
 }
 
@@ -141,14 +140,14 @@ int mbedtls_gcm_update(mbedtls_gcm_context *ctx, const unsigned char *input, siz
   if (blocks != 0) {
     // Decrypting, the ciphertext is hashed before it may be overwritten (output == input).
     if (ctx->mode == MBEDTLS_GCM_DECRYPT) ghash_blocks(ctx->hash_key, ctx->buf, input, blocks);
-    aes_ctr32(ctx->aes, ctx->y, input, output, blocks);
+    wssl_aes_ctr32(&ctx->aes, ctx->y, input, output, blocks);
     if (ctx->mode == MBEDTLS_GCM_ENCRYPT) ghash_blocks(ctx->hash_key, ctx->buf, output, blocks);
     input += bytes;
     output += bytes;
     input_length -= bytes;
   }
   if (input_length != 0) {  // a partial block: its keystream stays for the next call
-    aes_ctr32(ctx->aes, ctx->y, nullptr, ctx->ectr, 1);
+    wssl_aes_ctr32(&ctx->aes, ctx->y, nullptr, ctx->ectr, 1);
     crypt_partial(ctx, 0, input_length, input, output);
   }
   return 0;

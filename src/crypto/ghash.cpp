@@ -10,6 +10,8 @@
 // reduced modulo x^128 + x^7 + x^2 + x + 1 with shifts.
 #include "crypto/ghash.h"
 
+#include <cstring>
+
 #include "mbedtls/gcm.h"
 
 #if defined(MBEDTLS_GCM_ALT)
@@ -61,14 +63,21 @@ u128 gf_mul(u128 x, u128 h) {
          over ^ (over >> 1) ^ (over >> 2) ^ (over >> 7);
 }
 
+inline uint64_t load_be64(const unsigned char *p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return __builtin_bswap64(v);  // both targets are little-endian
+}
+
 inline u128 load_be128(const unsigned char *p) {
-  u128 v = 0;
-  for (int i = 0; i < 16; ++i) v = (v << 8) | p[i];
-  return v;
+  return (u128{load_be64(p)} << 64) | load_be64(p + 8);
 }
 
 inline void store_be128(unsigned char *p, u128 v) {
-  for (int i = 15; i >= 0; --i, v >>= 8) p[i] = static_cast<unsigned char>(v);
+  const uint64_t hi = __builtin_bswap64(static_cast<uint64_t>(v >> 64)),
+                 lo = __builtin_bswap64(static_cast<uint64_t>(v));
+  std::memcpy(p, &hi, 8);
+  std::memcpy(p + 8, &lo, 8);
 }
 
 }  // namespace
