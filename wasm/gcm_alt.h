@@ -9,7 +9,7 @@
 
 typedef struct mbedtls_gcm_context {
   mbedtls_aes_context aes;
-  uint64_t hash_key[2];       /* H = AES_K(0), as ghash.cpp keeps it */
+  uint64_t hash_key[4][2];    /* H = AES_K(0) and its powers up to H^4 (ghash.cpp) */
   uint64_t len;               /* bytes of text so far */
   uint64_t add_len;           /* bytes of additional data so far */
   unsigned char base_ectr[16]; /* AES_K(J0): masks the tag */

@@ -7,11 +7,11 @@
 
 namespace wssl::crypto {
 
-// The hash key H = AES_K(0^128), 16 bytes, in the form ghash_blocks takes.
-void ghash_key(uint64_t key[2], const unsigned char h[16]);
+// The hash key H = AES_K(0^128), 16 bytes, in the form ghash_blocks takes: H, H^2, H^3, H^4.
+void ghash_key(uint64_t key[4][2], const unsigned char h[16]);
 
 // For each 16-byte block X of `data`: acc = (acc + X) * H in GF(2^128).
-void ghash_blocks(const uint64_t key[2], unsigned char acc[16], const unsigned char *data,
+void ghash_blocks(const uint64_t key[4][2], unsigned char acc[16], const unsigned char *data,
                   size_t blocks);
 
 }  // namespace wssl::crypto
