@@ -27,3 +27,13 @@ target_compile_definitions(wssl_mbedtls PUBLIC MBEDTLS_CONFIG_FILE="wasm_ssl_mbe
 set_source_files_properties(${WSSL_PLATFORM_SOURCES} ${WSSL_CRYPTO_SOURCES} ${WSSL_TLS_HOOK_SOURCES} PROPERTIES
   COMPILE_OPTIONS "-fno-exceptions;-fno-rtti;-Wall;-Wextra")
 set_target_properties(wssl_mbedtls PROPERTIES POSITION_INDEPENDENT_CODE ON C_STANDARD 11)  # wasi-libc needs max_align_t
+
+# Who provides AES and GCM: "wasm-ssl", the constant-time code of src/crypto (the default), or
+# "mbedtls", its own table-based C (kept buildable: the benchmark's before/after).
+set(WASM_SSL_CRYPTO "wasm-ssl" CACHE STRING "AES/GCM provider: wasm-ssl (constant-time) or mbedtls")
+set_property(CACHE WASM_SSL_CRYPTO PROPERTY STRINGS wasm-ssl mbedtls)
+if(WASM_SSL_CRYPTO STREQUAL "mbedtls")
+  target_compile_definitions(wssl_mbedtls PUBLIC WASM_SSL_CRYPTO_MBEDTLS)
+elseif(NOT WASM_SSL_CRYPTO STREQUAL "wasm-ssl")
+  message(FATAL_ERROR "WASM_SSL_CRYPTO must be wasm-ssl or mbedtls, not '${WASM_SSL_CRYPTO}'")
+endif()
