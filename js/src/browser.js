@@ -1,6 +1,8 @@
 // wasm-ssl for bundled browser pages (the package's `browser`/`default` export condition): the
-// same API as index.js, without what only Node has. No node: import, and the .wasm located by
-// literal `new URL(…, import.meta.url)` (engine/emscripten.js) so that bundlers ship it.
+// same API as index.js, without what only Node has (SSLSocket.duplex(), node:wasi) and without the
+// MicroPython pieces, which bundled pages import from `wasm-ssl/micropython`. No node: import of
+// its own, and the .wasm located by literal `new URL(…, import.meta.url)` (engine/emscripten.js)
+// so that bundlers ship it.
 import { instantiateFor } from './engine/select.js';
 import { SslModule } from './ssl-module.js';
 
@@ -20,8 +22,3 @@ export { OSError, ValueError } from './errors.js';
 export { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED } from './options.js';
 export { HostStream, memoryPair, NodeStreamHost, WebSocketHost, WebStreamsHost, toHostStream } from './streams/index.js';
 export { WOULD_BLOCK } from './engine/engine.js';
-// The MicroPython pieces, as from index.js (their Node-only paths load node: modules on demand,
-// which the package's "browser" field maps away for bundlers); unused, bundlers drop them.
-export {
-  installMicroPython, directSockets, workerSockets, serveWorkerSockets, tcpConnector, bridgeConnector,
-} from './micropython/index.js';

@@ -7,6 +7,7 @@ export { fetchOk } from './fetch-ok.js';
 /** The file's bytes from disk, or null where it has to be fetched. */
 export async function readLocal(url) {
   if (url.protocol !== 'file:' || !isNode) return null;
-  const { readFile } = await import('node:fs/promises');
+  // webpackIgnore: webpack fails on a node: import in a web build even where it never runs.
+  const { readFile } = await import(/* webpackIgnore: true */ 'node:fs/promises');
   return readFile(url);
 }

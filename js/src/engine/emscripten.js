@@ -15,7 +15,7 @@ const VITE_DEV_DIST = '../../wasm-ssl/dist/';
 function shippedWasm(options) {
   const simd = wantsSimd(options);
   if (VITE_DEV_DEPS.test(new URL(import.meta.url).pathname)) {
-    return new URL(VITE_DEV_DIST + wasmFile('wasm_ssl', { simd }), import.meta.url);
+    return new URL(/* webpackIgnore: true */ VITE_DEV_DIST + wasmFile('wasm_ssl', { simd }), import.meta.url);
   }
   return simd
     ? new URL('../../dist/wasm_ssl.wasm', import.meta.url)

@@ -3,7 +3,8 @@
 import { readLocal } from '../package-file.js';
 
 async function defaultWasi() {
-  const { WASI } = await import('node:wasi');
+  // webpackIgnore: webpack fails on a node: import in a web build even where it never runs.
+  const { WASI } = await import(/* webpackIgnore: true */ 'node:wasi');
   return new WASI({ version: 'preview1', args: [], env: {}, returnOnExit: true });
 }
 

@@ -13,7 +13,7 @@ import { compileWasm, wasmFile } from './wasm-source.js';
 // builds with every page, which nearly always runs the emscripten build. Unbundled (Node, or
 // the package served as is) this resolves to dist/; a bundled page passes options.wasmUrl.
 const DIST = '../../dist/';
-const shippedWasm = (options) => new URL(DIST + wasmFile('wasm_ssl_wasi', options), import.meta.url);
+const shippedWasm = (options) => new URL(/* webpackIgnore: true */ DIST + wasmFile('wasm_ssl_wasi', options), import.meta.url);
 
 async function preview1(options, host) {
   if (options.wasi) {

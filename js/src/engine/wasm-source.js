@@ -48,7 +48,8 @@ export function wasmFile(base, options = {}) {
 export async function compileWasm(options, defaultUrl, host = {}) {
   if (options.wasmModule instanceof WebAssembly.Module) return options.wasmModule;
   if (options.wasmBinary) return WebAssembly.compile(options.wasmBinary);
-  const url = options.wasmUrl ? new URL(options.wasmUrl, import.meta.url) : defaultUrl();
+  // webpackIgnore: a URL known only at run time is not a file for webpack to find and ship.
+  const url = options.wasmUrl ? new URL(/* webpackIgnore: true */ options.wasmUrl, import.meta.url) : defaultUrl();
   const local = host.readLocal ? await host.readLocal(url) : null;
   if (local) return WebAssembly.compile(local);
   const response = await fetchShipped(url, !options.wasmUrl);

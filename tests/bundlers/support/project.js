@@ -26,10 +26,10 @@ export function makeProject(o = {}) {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** An index.html loading `script` as a module, written into dir. */
-export function writeIndexHtml(dir, script) {
-  writeFileSync(path.join(dir, 'index.html'),
-    `<!doctype html><meta charset="utf-8"><title>bundle</title><script type="module" src="${script}"></script>\n`);
+/** An index.html loading `script` (an ES module unless { classic: true }), written into dir. */
+export function writeIndexHtml(dir, script, { classic = false } = {}) {
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bundle</title>' +
+    `<script${classic ? '' : ' type="module"'} src="${script}"></script>\n`);
 }
 
 /** Every file under dir (relative path → bytes), for the size report and the checks. */
