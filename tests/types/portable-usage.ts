@@ -2,6 +2,7 @@
 // and without @types/node, with and without the DOM lib. Only what exists everywhere.
 import { load, OSError, ValueError, CERT_REQUIRED, memoryPair, type SSLSocket, type LoadOptions } from '../../js/index.js';
 import { installMicroPython, bridgeConnector, type MicroPython } from '../../js/micropython.js';
+import { roots, rootsSource } from '../../js/roots.js';
 
 export async function portable(cadata: Uint8Array, wasmBinary: ArrayBuffer, mp: MicroPython): Promise<string> {
   const options: LoadOptions = { runtime: 'emscripten', wasmBinary, simd: false };
@@ -14,5 +15,7 @@ export async function portable(cadata: Uint8Array, wasmBinary: ArrayBuffer, mp: 
   const connect = bridgeConnector('ws://127.0.0.1:8080/');
   const { ready } = connect('localhost', 443);
   await ready.catch((e: unknown) => (e instanceof OSError ? e.code : e instanceof ValueError ? 'value' : null));
-  return `${chunk?.length} ${ssl.MBEDTLS_VERSION}`;
+  const pem: string = await roots();
+  const { count } = await rootsSource();
+  return `${chunk?.length} ${ssl.MBEDTLS_VERSION} ${pem.length} ${count}`;
 }
