@@ -1,4 +1,4 @@
-// wasm-ssl for bundled browser pages (the package's `browser`/`default` export condition): the
+// wasm-ssl for bundled browser pages (the package's `default` export condition; Node's is `node`): the
 // same API as index.js, without what only Node has (SSLSocket.duplex(), node:wasi) and without the
 // MicroPython pieces, which bundled pages import from `wasm-ssl/micropython`. No node: import of
 // its own, and the .wasm located by literal `new URL(…, import.meta.url)` (engine/emscripten.js)

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { certDir } from '../support/paths.js';
 import { describeIfChromium } from '../support/browser.js';
 import { describeOutput, makeProject, writeIndexHtml } from './support/project.js';
-import { startPeers, VERIFIED_EXCHANGE } from './support/run-page.js';
+import { startPeers, VERIFIED_EXCHANGE, VERIFIED_EXCHANGE_SCALAR } from './support/run-page.js';
 
 /** A Vite project: index.html at the root, the test CA in public/ (served at /certs/). */
-function viteProject() {
-  const project = makeProject();
+function viteProject(options) {
+  const project = makeProject(options);
   writeIndexHtml(project.dir, '/main.js');
   mkdirSync(path.join(project.dir, 'public', 'certs'), { recursive: true });
   cpSync(`${certDir}/ca.der`, path.join(project.dir, 'public', 'certs', 'ca.der'));
@@ -54,5 +54,13 @@ describeIfChromium('Vite', () => {
       .filter((f) => /\.m?js$/.test(f)).length).toBeLessThanOrEqual(1);
     expect(await peers.open({ dir: outDir })).toEqual(VERIFIED_EXCHANGE);
     console.log(`vite build: ${output.total} bytes (${Object.entries(output.files).map(([f, n]) => `${f} ${n}`).join(', ')})`);
+  }, 90000);
+
+  test('vite build: where SIMD is missing (here forced: simd false) the page fetches the scalar build only', async () => {
+    const project = viteProject({ loadOptions: '{ simd: false }' });
+    projects.push(project);
+    const outDir = path.join(project.dir, 'dist');
+    await build({ ...quiet, root: project.dir, build: { outDir } });
+    expect(await peers.open({ dir: outDir })).toEqual(VERIFIED_EXCHANGE_SCALAR);
   }, 90000);
 });

@@ -51,3 +51,6 @@ export const VERIFIED_EXCHANGE = {
   mbedtls: 'Mbed TLS 3.6.6', version: 'TLSv1.3', verified: true, reply: 'eldnub a morf olleh\n',
   wasmFetched: [statSync(`${distDir}/wasm_ssl.wasm`).size], pageErrors: [],
 };
+
+/** The same from a page that asked for the scalar build (load({ simd: false })): that one only. */
+export const VERIFIED_EXCHANGE_SCALAR = { ...VERIFIED_EXCHANGE, wasmFetched: [statSync(`${distDir}/wasm_ssl_scalar.wasm`).size] };
