@@ -35,6 +35,6 @@ describeIfChromium('Rollup + node-resolve', () => {
     copyFileSync(`${distDir}/wasm_ssl.wasm`, path.join(outDir, 'wasm_ssl.wasm'));
     writeIndexHtml(outDir, './main.js');
     expect(await peers.open({ dir: outDir })).toEqual(VERIFIED_EXCHANGE);
-    console.log(`rollup: ${output.total} bytes of JS (${Object.entries(output.files).map(([f, n]) => `${f} ${n}`).join(', ')}) + wasm_ssl.wasm copied`);
+    console.log(`rollup: ${output.summary}`);
   }, 90000);
 });

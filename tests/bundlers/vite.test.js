@@ -53,7 +53,7 @@ describeIfChromium('Vite', () => {
     expect(Object.keys(output.files).filter((f) => f.endsWith('.wasm') || f.startsWith('assets/wasm_ssl'))
       .filter((f) => /\.m?js$/.test(f)).length).toBeLessThanOrEqual(1);
     expect(await peers.open({ dir: outDir })).toEqual(VERIFIED_EXCHANGE);
-    console.log(`vite build: ${output.total} bytes (${Object.entries(output.files).map(([f, n]) => `${f} ${n}`).join(', ')})`);
+    console.log(`vite build: ${output.summary}`);
   }, 90000);
 
   test('vite build: where SIMD is missing (here forced: simd false) the page fetches the scalar build only', async () => {

@@ -39,6 +39,6 @@ describeIfChromium('webpack 5', () => {
     expect(output.wasm).toHaveLength(2); // SIMD + scalar; never the WASI builds
     writeIndexHtml(outDir, './main.js', { classic: true });
     expect(await peers.open({ dir: outDir })).toEqual(VERIFIED_EXCHANGE);
-    console.log(`webpack: ${output.total} bytes (${Object.entries(output.files).map(([f, n]) => `${f} ${n}`).join(', ')})`);
+    console.log(`webpack: ${output.summary}`);
   }, 90000);
 });

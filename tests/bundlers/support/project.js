@@ -2,6 +2,7 @@
 // (what `npm pack` ships of js/: package.json, src, dist) and a one-file page, main.js.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { repoRoot } from '../../support/paths.js';
 
@@ -53,7 +54,10 @@ export function describeOutput(dir) {
   const wasm = Object.keys(files).filter((f) => f.endsWith('.wasm'));
   const js = Object.keys(files).filter((f) => /\.m?js$/.test(f))
     .map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
-  return { files, total, wasm, js, nodeImports: nodeImports(js) };
+  const jsGzip = gzipSync(js, { level: 9 }).length;
+  const summary = `${total} bytes in all: ${Object.entries(files).map(([f, n]) => `${f} ${n}`).join(', ')}; ` +
+    `JS ${js.length} bytes, ${jsGzip} gzip -9`;
+  return { files, total, wasm, js, nodeImports: nodeImports(js), summary };
 }
 
 /** The node: modules the code imports (comments, where JSDoc names them, left out). */
