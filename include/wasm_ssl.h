@@ -41,7 +41,7 @@
  * wasi_snapshot_preview1, random_get (the only source of randomness: if it fails the engine
  * refuses to work, it never falls back) and clock_time_get (realtime: certificate validity;
  * monotonic: timeouts). It exports `memory`, `_initialize` (call it once, before anything
- * else) and the WSSL_API functions below. docs/wasm-abi.md is the full reference, with a
+ * else) and the WSSL_API functions below. js/docs/wasm-abi.md is the full reference, with a
  * minimal host.
  *
  * ------------------------------------------------------------------------------------------
