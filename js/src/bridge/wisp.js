@@ -134,11 +134,16 @@ export function wispConnection(ws, { socket, peer, log, allowed, idleTimeout, st
     checkBudget();
   }
 
-  // More credit once the target has taken about half of what was allowed.
+  // More credit once the target has taken about half of what was allowed. A client replaces
+  // its credit with each CONTINUE's number, and packets it sent under the old credit may still
+  // be on the way: the number leaves room for them, so that what waits for the target plus
+  // what may still arrive never exceeds BUFFER_PACKETS.
   function replenish(s) {
-    if (!s.open || s.credit > BUFFER_PACKETS / 2 || s.pending > BUFFER_PACKETS / 2) return;
-    s.credit = BUFFER_PACKETS - s.pending;
-    send(wisp.continuePacket(s.id, s.credit));
+    const outstanding = Math.max(s.credit, 0);
+    const more = BUFFER_PACKETS - s.pending - outstanding;
+    if (!s.open || more < BUFFER_PACKETS / 2) return;
+    s.credit = outstanding + more;
+    send(wisp.continuePacket(s.id, more));
   }
 
   function data({ streamId, data: bytes }) {
