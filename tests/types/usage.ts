@@ -45,7 +45,10 @@ export async function wasiHosts(): Promise<WebAssembly.Memory | null> {
 
 export async function wispExample(ws: unknown, cadata: Uint8Array): Promise<number | null> {
   const ssl = await load();
-  const wisp = new WispSession(ws, { maxDataSize: 16384 });
+  const bridge = await startBridge({ allow: ['example.org:443'], wisp: '/wisp/', maxStreams: 16 });
+  const url: string = bridge.wispUrl();
+  await bridge.close();
+  const wisp = new WispSession(ws ?? url, { maxDataSize: 16384 });
   await wisp.ready;
   const stream = wisp.connect('example.org', 443);
   const s: SSLSocket = await ssl.wrap_socket(stream, { cert_reqs: CERT_REQUIRED, cadata, server_hostname: 'example.org' });
