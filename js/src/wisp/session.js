@@ -26,6 +26,12 @@ export class WispSession {
    *   each stream's incoming queue mark; maxDataSize: largest DATA payload sent
    */
   constructor(ws, options = {}) {
+    for (const name of ['highWaterMark', 'maxDataSize']) {
+      const v = options[name];
+      if (v !== undefined && (!Number.isInteger(v) || v < 1)) {
+        throw new RangeError(`WispSession: ${name} must be a positive integer, got ${JSON.stringify(v)}`);
+      }
+    }
     if (typeof ws === 'string') {
       const Ctor = options.WebSocket || globalThis.WebSocket;
       if (typeof Ctor !== 'function') {
