@@ -138,6 +138,40 @@ describe('the bridge (wisp: true): caps, idle timeout, protocol errors, the comm
     }
   });
 
+  test('TCP connections over all WebSockets are capped by maxConnections: the next stream is throttled', async () => {
+    const log = [];
+    const bridge = await startBridge({ wisp: true, maxConnections: 3, allow: [`127.0.0.1:${echo.port}`], log: (l) => log.push(l) });
+    const [one, two] = [0, 1].map(() => new WispSession(new WebSocket(bridge.wispUrl())));
+    try {
+      await Promise.all([one, one, two].map((session) => ssl.wrap_socket(session.connect('127.0.0.1', echo.port), clientOptions(ssl))));
+      const fourth = two.connect('127.0.0.1', echo.port);
+      const err = await within(10_000, ssl.wrap_socket(fourth, clientOptions(ssl)).catch((e) => e), 'the refusal');
+      expect({ code: err.code, reason: fourth.closeReason }).toEqual({ code: 'ECONNABORTED', reason: 0x49 });
+      expect(log).toContainEqual(expect.stringMatching(/: too many TCP connections \(3 in total\)$/));
+    } finally {
+      one.close();
+      two.close();
+      await bridge.close();
+    }
+  });
+
+  test('shutdown(): every stream gets a FIN and a close line, the WebSocket 1001', async () => {
+    const log = [];
+    const bridge = await startBridge({ wisp: true, allow: [`127.0.0.1:${echo.port}`], log: (l) => log.push(l) });
+    const session = new WispSession(new WebSocket(bridge.wispUrl()));
+    try {
+      await Promise.all([0, 1, 2].map(() => ssl.wrap_socket(session.connect('127.0.0.1', echo.port), clientOptions(ssl))));
+      await within(10_000, bridge.shutdown(), 'the shutdown');
+      expect(log.filter((l) => / #\d+ -> .*: shutdown; /.test(l))).toHaveLength(3);
+      expect(log).toContainEqual(expect.stringMatching(/\(wisp\): shutdown; 3 streams, \d+ ms$/));
+      await until(() => session.error !== null, 5_000, 'the WebSocket closed');
+      expect(session.error).toBe('WebSocket closed (1001)');
+    } finally {
+      session.close();
+      await bridge.close();
+    }
+  });
+
   test('an idle stream is closed transfer_timeout (ETIMEDOUT), then the idle WebSocket 1001', async () => {
     const log = [];
     const bridge = await startBridge({ wisp: true, idleTimeout: 300, allow: [`127.0.0.1:${echo.port}`], log: (l) => log.push(l) });
