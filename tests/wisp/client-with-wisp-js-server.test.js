@@ -129,7 +129,7 @@ describe('WispSession flow control against wisp-js', () => {
         for (;;) {
           await sleep(300);
           const sent = wire.streams.get(stream.id)?.bytes || 0;
-          if (sent === last) return;
+          if (sent === last && stream.credit === 0) return; // stalled, and for want of credit
           last = sent;
         }
       })(), 'the writer to stall');
