@@ -13,7 +13,10 @@ import { isNode } from './platform.js';
 export async function load(options = {}) {
   const engine = await instantiateEngine(options);
   const platform = {};
-  if (isNode) platform.duplexView = (await import('./node/duplex-view.js')).duplexView;
+  if (isNode) {
+    platform.duplexView = (await import('./node/duplex-view.js')).duplexView;
+    platform.readFile = (await import('node:fs/promises')).readFile;
+  }
   return new SslModule(engine, platform);
 }
 
