@@ -290,8 +290,3 @@ export declare class SslModule {
   wrap_socket(sock: Transport, options?: WrapSocketOptions): Promise<SSLSocket>;
   memoryPair(options?: { capacity?: number }): [HostStream, HostStream];
 }
-
-export {
-  installMicroPython, directSockets, workerSockets, serveWorkerSockets, tcpConnector, bridgeConnector,
-} from './micropython.js';
-export type { MicroPython, Connector, SocketProvider, InstallOptions } from './micropython.js';

@@ -27,6 +27,3 @@ export { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED } from './options.js';
 export { HostStream, memoryPair, NodeStreamHost, WebSocketHost, WebStreamsHost, toHostStream } from './streams/index.js';
 export { WOULD_BLOCK } from './engine/index.js';
 export { WispSession, WispStream, WISP_CLOSE_REASON } from './wisp/index.js';
-export {
-  installMicroPython, directSockets, workerSockets, serveWorkerSockets, tcpConnector, bridgeConnector,
-} from './micropython/index.js';
