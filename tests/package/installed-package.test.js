@@ -1,5 +1,5 @@
-// The package as users get it: `npm pack` of js/, installed into an empty project (its one
-// dependency, ws, from npm's cache or the registry, as `npm ci` gets it), then used from that
+// The package as users get it: `npm pack` of js/, installed into an empty project (its
+// dependencies, ws and http-parser-js, from npm's cache or the registry, as `npm ci` gets them), then used from that
 // project by its public name against a real Node TLS server on loopback.
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
@@ -25,7 +25,7 @@ afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
 
 test('the tarball ships the licences, the notice for mbedtls, the types, the docs and every .wasm, and nothing of the repo', () => {
   for (const f of ['LICENSE', 'NOTICE.md', 'README.md', 'package.json', 'index.d.ts', 'bridge.d.ts',
-    'micropython.d.ts', 'roots.d.ts', 'dist/mbedtls-LICENSE.txt', 'dist/wasm_ssl.wasm', 'dist/wasm_ssl_scalar.wasm',
+    'micropython.d.ts', 'roots.d.ts', 'fetch.d.ts', 'src/fetch/index.js', 'dist/mbedtls-LICENSE.txt', 'dist/wasm_ssl.wasm', 'dist/wasm_ssl_scalar.wasm',
     'dist/wasm_ssl_wasi.wasm', 'dist/wasm_ssl_wasi_scalar.wasm', 'dist/wasm_ssl.mjs',
     'docs/micropython.md', 'docs/wasm-abi.md', 'docs/bridge.md', 'src/browser.js', 'src/roots/mozilla-roots.js']) {
     expect(files).toContain(f);
@@ -102,4 +102,27 @@ test('installed into an empty project, it makes a verified TLS 1.3 connection to
   const { stdout } = await run(process.execPath, ['client.mjs'], { cwd: work, timeout: 60000 });
   expect(stdout.trim().split('\n')).toEqual([
     'emscripten TLSv1.3 true hello from node', 'wasi TLSv1.3 true hello from node']);
+}, 90000);
+
+test('installed, wasm-ssl/fetch fetches from Node\'s https on loopback, verified, on one kept connection', async () => {
+  writeFileSync(join(work, 'fetch-client.mjs'), `
+    import net from 'node:net';
+    import https from 'node:https';
+    import { readFileSync } from 'node:fs';
+    import { load } from 'wasm-ssl';
+    import { createFetch } from 'wasm-ssl/fetch';
+    const pem = (n) => readFileSync(${JSON.stringify(certDir)} + '/' + n);
+    let connections = 0;
+    const server = https.createServer({ key: pem('server.key'), cert: pem('server.crt') }, (req, res) => res.end('fetched ' + req.url));
+    server.on('connection', () => connections++);
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    const fetch = createFetch({ ssl: await load(), cadata: pem('ca.crt'), connect: (host, port) => net.connect(port, '127.0.0.1') });
+    for (const path of ['/a', '/b']) console.log(await (await fetch('https://localhost:' + server.address().port + path)).text());
+    console.log('connections', connections);
+    fetch.close();
+    server.closeAllConnections();
+    server.close();
+  `);
+  const { stdout } = await run(process.execPath, ['fetch-client.mjs'], { cwd: work, timeout: 60000 });
+  expect(stdout.trim().split('\n')).toEqual(['fetched /a', 'fetched /b', 'connections 1']);
 }, 90000);

@@ -3,6 +3,7 @@
 import { load, OSError, ValueError, CERT_REQUIRED, memoryPair, type SSLSocket, type LoadOptions } from '../../js/index.js';
 import { installMicroPython, bridgeConnector, type MicroPython } from '../../js/micropython.js';
 import { roots, rootsSource } from '../../js/roots.js';
+import { createFetch, type WasmSslFetch } from '../../js/fetch.js';
 
 export async function portable(cadata: Uint8Array, wasmBinary: ArrayBuffer, mp: MicroPython): Promise<string> {
   const options: LoadOptions = { runtime: 'emscripten', wasmBinary, simd: false };
@@ -17,5 +18,10 @@ export async function portable(cadata: Uint8Array, wasmBinary: ArrayBuffer, mp: 
   await ready.catch((e: unknown) => (e instanceof OSError ? e.code : e instanceof ValueError ? 'value' : null));
   const pem: string = await roots();
   const { count } = await rootsSource();
-  return `${chunk?.length} ${ssl.MBEDTLS_VERSION} ${pem.length} ${count}`;
+  const fetchOverTls: WasmSslFetch = createFetch({ ssl, cadata, connect: (host: string, port: number) => memoryPair()[0],
+    maxConnectionsPerHost: 2, idleTimeout: 1000 });
+  const response = await fetchOverTls('https://localhost/', { method: 'POST', body: 'x' });
+  const status: number = response.status;
+  fetchOverTls.close();
+  return `${chunk?.length} ${ssl.MBEDTLS_VERSION} ${pem.length} ${count} ${status}`;
 }
