@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 EMSDK_ENV = NODE_PATH=/usr/share/nodejs
 
 .PHONY: demo test setup abi build native emscripten wasi wasi-example test-native test-js \
-	native-asan test-native-asan fuzz-build test-fuzz bench bench-quick bench-mbedtls-crypto
+	native-asan test-native-asan fuzz-build test-fuzz bench bench-quick bench-mbedtls-crypto roots
 
 demo: setup emscripten
 	node examples/demo/run.mjs
@@ -21,6 +21,11 @@ build: abi native emscripten wasi
 # The ABI's numbers and export list for the JS and Python front ends, from include/wasm_ssl.h.
 abi:
 	node scripts/generate-abi.mjs
+
+# wasm-ssl/roots' data (js/src/roots/mozilla-roots.js) regenerated from the root store of the
+# Node that runs it, less the expired roots; review the diff, commit. Run it with a current Node.
+roots:
+	node scripts/refresh-roots.mjs
 
 native: setup
 	cmake --preset native >/dev/null
