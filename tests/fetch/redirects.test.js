@@ -21,6 +21,8 @@ const routes = {
     res.writeHead(302, { location: n ? `/loop?n=${n - 1}` : '/echo' }).end();
   },
   '/to-http': redirect(302, 'http://localhost/echo'),
+  // localhost -> 127.0.0.1: the same server, another origin
+  '/cross-origin': (req, res) => res.writeHead(307, { location: `https://127.0.0.1:${req.socket.localPort}/echo` }).end(),
 };
 
 let server, fetch;
@@ -61,6 +63,12 @@ test("redirect: 'error' fails on the first redirect; 'manual' returns it", async
   expect(manual.status).toBe(302);
   expect(manual.headers.get('location')).toBe('/echo');
   expect(await manual.text()).toBe('moved');
+});
+
+test('a redirect to another origin keeps method and body but not the Authorization header', async () => {
+  const r = await fetch(server.url('/cross-origin'), post);
+  expect(r.url).toBe(`https://127.0.0.1:${server.port}/echo`);
+  expect(await r.json()).toEqual({ method: 'POST', body: 'payload', type: 'text/x-test', authorization: null });
 });
 
 test('a redirect to http: fails, since this fetch speaks https: only', async () => {
