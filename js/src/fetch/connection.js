@@ -29,7 +29,8 @@ export class HttpConnection {
   /**
    * Sends `request` (head and body bytes) and resolves with the response head: { status,
    * statusText, headers (flat [name, value, ...]), body (a ReadableStream of the body bytes) }.
-   * `release(reusable)` runs once, when the response ended, failed or was cancelled.
+   * `release(reusable)` runs once, when the response ended, failed or was cancelled, and for a
+   * response that came whole with its head, when the caller calls `keep()`.
    */
   async exchange(request, { isHead, signal, release }) {
     this.exchanges++;
@@ -83,7 +84,6 @@ export class HttpConnection {
       throw new Error('the server switched protocols (101), which fetch does not do');
     }
     const keepAlive = info.shouldKeepAlive;
-    if (complete) finish(reusable && keepAlive);
 
     const body = new ReadableStream({
       start(c) { controller = c; },
@@ -109,6 +109,9 @@ export class HttpConnection {
       onAbort = () => { controller.error(abortReason(signal)); finish(false); };
       signal.addEventListener('abort', onAbort, { once: true });
     }
-    return { status: info.statusCode, statusText: info.statusMessage, headers: info.headers, body };
+    // A response that arrived whole with its head frees the connection only once the caller
+    // accepted it (keep): one it refuses (a bad header, status, ...) is cancelled, which closes it.
+    const keep = () => { if (complete) finish(reusable && keepAlive); };
+    return { status: info.statusCode, statusText: info.statusMessage, headers: info.headers, body, keep };
   }
 }

@@ -74,23 +74,33 @@ export function createFetch(options = {}) {
       let current = { url: new URL(request.url), method: request.method, headers, body };
       for (let redirects = 0; ; redirects++) {
         const r = await exchange(current, signal);
-        const responseHeaders = new Headers();
-        for (let i = 0; i < r.headers.length; i += 2) responseHeaders.append(r.headers[i], r.headers[i + 1]);
-        const target = redirectTarget(r.status, responseHeaders, current.url);
-        if (target && request.redirect !== 'manual') {
-          await r.body.cancel(); // the connection is closed rather than drained
-          if (request.redirect === 'error') throw new Error(`unexpected redirect (${r.status}) to ${target.href}`);
-          if (redirects === MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-          current = followRedirect(r.status, current, target);
-          continue;
+        let body = r.body;
+        try {
+          const responseHeaders = new Headers();
+          for (let i = 0; i < r.headers.length; i += 2) responseHeaders.append(r.headers[i], r.headers[i + 1]);
+          const target = redirectTarget(r.status, responseHeaders, current.url);
+          if (target && request.redirect !== 'manual') {
+            r.keep();
+            await body.cancel(); // a body still to come is not drained: its connection is closed
+            if (request.redirect === 'error') throw new Error(`unexpected redirect (${r.status}) to ${target.href}`);
+            if (redirects === MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+            current = followRedirect(r.status, current, target);
+            continue;
+          }
+          const nullBody = NULL_BODY.has(r.status) || current.method === 'HEAD';
+          if (nullBody) {
+            r.keep();
+            await body.cancel();
+          } else body = decodeContent(body, responseHeaders.get('content-encoding'));
+          const response = new Response(nullBody ? null : body, { status: r.status, statusText: r.statusText, headers: responseHeaders });
+          Object.defineProperty(response, 'url', { value: current.url.href });
+          Object.defineProperty(response, 'redirected', { value: redirects > 0 });
+          r.keep();
+          return response;
+        } catch (err) {
+          body.cancel().catch(() => {}); // a response refused here (a bad header, status or Location) frees its connection
+          throw err;
         }
-        const nullBody = NULL_BODY.has(r.status) || current.method === 'HEAD';
-        if (nullBody) await r.body.cancel().catch(() => {});
-        const response = new Response(nullBody ? null : decodeContent(r.body, responseHeaders.get('content-encoding')),
-          { status: r.status, statusText: r.statusText, headers: responseHeaders });
-        Object.defineProperty(response, 'url', { value: current.url.href });
-        Object.defineProperty(response, 'redirected', { value: redirects > 0 });
-        return response;
       }
     } catch (err) {
       if (signal?.aborted) throw abortReason(signal);
