@@ -58,7 +58,7 @@ describe('the server certificate is checked against cadata and the URL\'s host',
     expect(err.cause.code).toBe('MBEDTLS_ERR_X509_CERT_VERIFY_FAILED');
   });
 
-  test('the right CA but another name: refused; by IP address, which the certificate names: accepted', async () => {
+  test('the right CA but another name: refused; by IP address (v4, v6), which the certificate names: accepted', async () => {
     const fetch = loopbackFetch(ssl);
     try {
       const err = await fetch(wrongHost.url('/whoami')).catch((e) => e);
@@ -66,6 +66,8 @@ describe('the server certificate is checked against cadata and the URL\'s host',
       expect(err.cause.verifyErrors.join()).toMatch(/CN/);
       expect((await fetch(`https://127.0.0.1:${server.port}/whoami`)).status).toBe(200);
       expect(fetch.connects.at(-1)).toBe(`127.0.0.1:${server.port}`);
+      expect((await fetch(`https://[::1]:${server.port}/whoami`)).status).toBe(200); // IPv6: brackets off for the name check
+      expect(fetch.connects.at(-1)).toBe(`::1:${server.port}`);
     } finally {
       fetch.close();
     }
