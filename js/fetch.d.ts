@@ -37,6 +37,6 @@ export interface WasmSslFetch {
 /**
  * A function with fetch's signature whose connections are wasm-ssl's: https: only (http: fails
  * as TypeError('fetch failed')), verified by default (cert_reqs CERT_REQUIRED against `cadata`,
- * or wasm-ssl/roots' public roots when there is none), the URL's host as server_hostname.
+ * which is then required: a TypeError without it), the URL's host as server_hostname.
  */
 export declare function createFetch(options: CreateFetchOptions): WasmSslFetch;

@@ -14,19 +14,13 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE'])
 const TLS_OPTIONS = ['cert_reqs', 'cadata', 'key', 'cert', 'keyfile', 'certfile', 'verify_profile',
   'max_chain_depth', 'verify_callback', 'ciphers', 'timeout', 'highWaterMark'];
 
-let publicRoots = null;
-/** wasm-ssl/roots, loaded only when a verifying fetch has no cadata of its own. */
-function defaultCadata() {
-  publicRoots ||= import('../roots/index.js').then((m) => m.roots());
-  return publicRoots;
-}
-
 /**
  * @param {object} options
  * @param {object} options.ssl  what load() resolved to
  * @param {(host: string, port: number, o: { signal?: AbortSignal }) => unknown} options.connect
  *   a transport wrap_socket accepts, to host:port (or a promise of one)
- * cert_reqs (default CERT_REQUIRED), cadata (default: wasm-ssl/roots), key/cert or
+ * cert_reqs (default CERT_REQUIRED), cadata (required unless CERT_NONE: no default, so that
+ * bundles carry wasm-ssl/roots' 220 KB only when asked to), key/cert or
  * keyfile/certfile, verify_profile, ...: wrap_socket's options for every connection.
  * maxConnectionsPerHost (default 6), idleTimeout (ms an idle connection is kept, default 4000).
  */
@@ -36,12 +30,14 @@ export function createFetch(options = {}) {
   if (typeof connect !== 'function') throw new TypeError('createFetch: `connect(host, port)` must be a function returning a transport');
   const tls = { cert_reqs: ssl.CERT_REQUIRED };
   for (const name of TLS_OPTIONS) if (options[name] !== undefined) tls[name] = options[name];
+  if (tls.cadata === undefined && tls.cert_reqs !== ssl.CERT_NONE) {
+    throw new TypeError('createFetch: cadata is required to verify servers: your CA, or `await roots()` from wasm-ssl/roots for public ones');
+  }
   const pool = new ConnectionPool({
     maxPerOrigin: options.maxConnectionsPerHost ?? 6,
     idleTimeout: options.idleTimeout ?? 4000,
     async open(host, port, signal) {
-      const cadata = tls.cadata ?? (tls.cert_reqs === ssl.CERT_NONE ? undefined : await defaultCadata());
-      return new HttpConnection(await connectTls({ ssl, connect, tls: { ...tls, cadata } }, host, port, signal));
+      return new HttpConnection(await connectTls({ ssl, connect, tls }, host, port, signal));
     },
   });
 
