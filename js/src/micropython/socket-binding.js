@@ -8,5 +8,7 @@ export function socketBinding(provider, heap) {
   return {
     /** A socket object (see the providers), or -errno. */
     open: (host, port) => (provider ? provider.open(heap, host, port) : -EOPNOTSUPP),
+    /** A listening socket (accept() gives socket objects), or -errno: -EOPNOTSUPP in a browser. */
+    listen: (host, port, backlog) => (provider && provider.listen ? provider.listen(heap, host, port, backlog) : -EOPNOTSUPP),
   };
 }
