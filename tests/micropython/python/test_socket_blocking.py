@@ -133,3 +133,21 @@ def test_accept_without_a_waiting_connection():
     eq(raises(OSError, socket.socket().accept).errno, errno.EINVAL)  # never listened
     server.close()
     eq(raises(OSError, server.accept).errno, errno.EBADF)
+
+
+def test_select_poll_waits_for_a_socket_and_a_listener():
+    import select
+
+    server = listening()
+    p = select.poll()
+    p.register(server, select.POLLIN)
+    eq(p.poll(50), [])  # nothing waits: the timeout passes
+    client = socket.socket()
+    client.connect(("127.0.0.1", server.getsockname()[1]))
+    eq(p.poll(2000), [(server, select.POLLIN)])
+    conn, _ = server.accept()
+    p.register(client, select.POLLIN)
+    conn.write(b"x")
+    eq(p.poll(2000), [(client, select.POLLIN)])  # waits for the byte to arrive
+    for s in (client, conn, server):
+        s.close()
