@@ -49,5 +49,8 @@ async function install(mp, options) {
   mp.registerJsModule('_wasm_ssl_tls', tlsBinding(engine, heap));
   mp.registerJsModule('_wasm_ssl_socket', socketBinding(sockets, heap));
   await writePythonModules(mp);
+  // asyncio.run, open_connection, start_server, ...: loaded from /lib the first time they are
+  // used (python/_wasm_ssl_asyncio.py), as the port's asyncio lacks them.
+  mp.runPython('__import__("asyncio").__getattr__ = lambda name: __import__("_wasm_ssl_asyncio").attribute(name)');
   return { engine };
 }

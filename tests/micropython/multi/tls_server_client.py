@@ -26,6 +26,7 @@ def instance1():
     s = socket.socket()
     s.connect(("127.0.0.1", PORT))
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.verify_mode = ssl.CERT_REQUIRED  # ssl's contexts start at CERT_NONE
     ctx.load_verify_locations(cadata=cert("ca.der"))
     tls = ctx.wrap_socket(s, server_hostname="localhost")
     tls.write(b"client to server")

@@ -120,9 +120,10 @@ class socket(Stream):
                 raise OSError(_EOPNOTSUPP, "server sockets need Node (node:net): a browser cannot listen")
             raise OSError(-listener)
         self._listener = listener
-        # A Worker waits for the address to be bound, so a failure (EADDRINUSE) is raised here;
-        # on the main thread it is raised by accept().
-        r = listener.listening(self._timeout)
+        # Binding is local, as on a board: a Worker waits for it even when non-blocking, so a
+        # failure (EADDRINUSE) is raised here and getsockname() knows the port. The main thread
+        # cannot wait: its failure is raised by accept().
+        r = listener.listening(-1 if _transport.can_block() else 0)
         if r < 0 and r != _WOULD_BLOCK:
             raise OSError(-r)
 

@@ -171,7 +171,10 @@ class WorkerListener extends WorkerSocket {
  */
 export function workerSockets(port) {
   let nextId = 1;
+  const napCell = new Int32Array(new SharedArrayBuffer(4));
   return {
+    canBlock: true,
+    nap(ms) { Atomics.wait(napCell, 0, 0, ms); },
     open(heap, host, portNumber) {
       const memory = new SharedSocketMemory();
       const id = nextId++;
