@@ -2,9 +2,10 @@
 // jest: for measuring MicroPython's own tests/multi_net and tests/extmod files (kept outside
 // this repository) against the port.
 //   node tests/micropython/multitest-run.mjs [--data DIR] FILE.py...
-// DIR's files are copied into each instance's working directory (certificates and keys).
+// DIR's files (and folders) are copied into each instance's working directory (certificates
+// and keys).
 // Prints each file's output and, where FILE.py.exp exists, PASS or FAIL against it.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runMultitest, formatOutputs } from './support/multitest.js';
 
@@ -15,7 +16,14 @@ if (args[0] === '--data') {
   args.splice(0, 2);
 }
 const files = {};
-if (data) for (const name of readdirSync(data)) files[name] = new Uint8Array(readFileSync(join(data, name)));
+const collect = (dir, prefix) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) collect(path, `${prefix}${name}/`);
+    else files[`${prefix}${name}`] = new Uint8Array(readFileSync(path));
+  }
+};
+if (data) collect(data, '');
 
 for (const file of args) {
   const source = readFileSync(file, 'utf8');

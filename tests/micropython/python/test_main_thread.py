@@ -107,3 +107,11 @@ async def test_a_port_in_use_is_reported_by_accept():
     server.listen(1)  # the outcome arrives with the event loop
     await server.wait_readable()
     eq(raises(OSError, server.accept).errno, errno.EADDRINUSE)
+
+
+def test_the_older_names_usocket_and_ussl_import():
+    import usocket
+    import ussl
+
+    assert usocket.socket is socket.socket and usocket.SOL_SOCKET == socket.SOL_SOCKET
+    assert ussl.wrap_socket is ssl.wrap_socket and ussl.CERT_REQUIRED == ssl.CERT_REQUIRED

@@ -56,7 +56,11 @@ const mp = await loadMicroPython({ stdout: say, stderr: say });
 await installMicroPython(mp, { sockets: workerSockets(parentPort) });
 prepare(mp);
 mp.registerJsModule('_multitest', multitestModule);
-for (const [name, bytes] of Object.entries(files)) mp.FS.writeFile(name, bytes);
+for (const [name, bytes] of Object.entries(files)) {
+  const dir = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : '';
+  if (dir && !mp.FS.analyzePath(dir).exists) mp.FS.mkdirTree(dir);
+  mp.FS.writeFile(name, bytes);
+}
 const prelude = readFileSync(new URL('./multitest.py', import.meta.url), 'utf8');
 try {
   // A file without instanceN() functions is a one-instance test: its body is the test.

@@ -7,6 +7,7 @@ import _multitest
 
 class multitest:
     BIND_ADDR = "127.0.0.1"  # loopback only: the instances run on this machine
+    AF_FAMILY = 2  # socket.AF_INET
     _read = 0  # how much of the shared log this instance has applied
     _heard = []  # broadcasts from the other instances, not yet waited for
 
