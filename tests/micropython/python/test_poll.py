@@ -121,13 +121,14 @@ def test_closed_or_failed_is_pollnval_and_the_socket_is_not_asked():
     eq(polled(client, client_io, RD), (NVAL, None))
 
 
-def test_ioctl_answers_poll_and_close_only():
+def test_ioctl_answers_poll_and_close_only_and_pollnval_once_closed():
     s = ssl.wrap_socket(io.BytesIO(), server_side=True, do_handshake=False)
     for request in (-1, 0, 10):
         raises(OSError, s.ioctl, request, 0)
     eq(s.ioctl(CLOSE, 0), 0)
     eq(s.ioctl(POLL, RD), NVAL)
-    eq(s.ioctl(CLOSE, 0), 0)
+    eq(s.ioctl(CLOSE, 0), NVAL)
+    eq(s.ioctl(10, 0), NVAL)
 
 
 def test_select_poll_takes_sockets_and_tls_sockets():

@@ -320,6 +320,13 @@ class SSLSocket(Stream):
         self._poll_mask = _POLL_RD if r is None and self._want_read else 0
         return r
 
+    def ioctl(self, request, arg):
+        # As modtls_mbedtls.c: once closed every request answers POLLNVAL, once failed every
+        # request but close.
+        if self._conn is None or (self._error and request != _STREAM_CLOSE):
+            return _POLL_NVAL
+        return Stream.ioctl(self, request, arg)
+
     def _poll(self, flags):
         # ioctl(MP_STREAM_POLL), as modtls_mbedtls.c answers it: decrypted bytes are readable
         # without the socket; a read that waits to write (or the reverse) asks the socket about
