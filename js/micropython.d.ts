@@ -16,6 +16,11 @@ export interface MicroPython {
 
 /** (host, port) → a connection: a HostStream and a promise settled when it is up (or its errno). */
 export type Connector = (host: string, port: number) => { stream: HostStream; ready: Promise<void> };
+/** Listens at host:port; `ready` gives the bound port; each connection is a connector's result plus its peer. */
+export type Listener = (
+  host: string, port: number, backlog: number,
+  onConnection: (conn: { stream: HostStream; ready: Promise<void>; remote: [string, number] }) => void,
+) => { ready: Promise<number>; close(): void };
 
 /** Where Python's socket.socket() connects (opaque). */
 export interface SocketProvider {
@@ -37,13 +42,15 @@ export interface InstallOptions extends Omit<LoadOptions, 'runtime' | 'wasi' | '
 export declare function installMicroPython(mp: MicroPython, options?: InstallOptions): Promise<{ engine: unknown }>;
 
 /** Sockets that never block (the main thread): Python awaits wait_readable()/wait_writable(). */
-export declare function directSockets(connect: Connector): SocketProvider;
+export declare function directSockets(connect: Connector, listen?: Listener): SocketProvider;
 /** Sockets that block (inside a Worker); `port` is parentPort (Node) or self (browser). */
 export declare function workerSockets(port: { postMessage(message: any, transfer?: any[]): void }): SocketProvider;
 /** On the thread that owns the transports: serves the sockets of the MicroPython in `worker`. */
-export declare function serveWorkerSockets(worker: unknown, options: { connect: Connector }): { close(): void };
+export declare function serveWorkerSockets(worker: unknown, options: { connect: Connector; listen?: Listener }): { close(): void };
 
 /** TCP through node:net (Node only). */
 export declare function tcpConnector(): Promise<Connector>;
+/** Server sockets (bind/listen/accept) through node:net (Node only; a browser has none). */
+export declare function tcpListener(): Promise<Listener>;
 /** TCP through the WebSocket→TCP bridge at `url`. */
 export declare function bridgeConnector(url: string | WebUrl, options?: { WebSocket?: unknown }): Connector;

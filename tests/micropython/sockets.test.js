@@ -3,6 +3,7 @@
 import { startOpenSslServer } from '../support/openssl-server.js';
 import { startMicroPython, startMicroPythonWorker, pythonTests } from './support/micropython.js';
 import { startTcpPeers } from './support/peers.js';
+import { directSockets, tcpConnector } from '../../js/src/micropython/index.js';
 
 let peers, www;
 beforeAll(async () => {
@@ -31,6 +32,15 @@ describe('on the main thread', () => {
   beforeAll(async () => {
     py = await startMicroPython();
     py.setPeer({ ...peers.ports, www: www.port });
+  });
+  test.each(pythonTests(MODULE))('%s', (name) => py.run(MODULE, name));
+});
+
+describe('without a listener (as in a browser)', () => {
+  const MODULE = 'test_no_listener';
+  let py;
+  beforeAll(async () => {
+    py = await startMicroPython({ sockets: directSockets(await tcpConnector()) });
   });
   test.each(pythonTests(MODULE))('%s', (name) => py.run(MODULE, name));
 });

@@ -7,12 +7,12 @@ import { tlsBinding } from './tls-binding.js';
 import { socketBinding } from './socket-binding.js';
 import { writePythonModules } from './python-files.js';
 import { directSockets } from './sockets/direct-sockets.js';
-import { tcpConnector, bridgeConnector } from './sockets/connectors.js';
+import { tcpConnector, tcpListener, bridgeConnector } from './sockets/connectors.js';
 
 export { directSockets } from './sockets/direct-sockets.js';
 export { workerSockets } from './sockets/worker-sockets.js';
 export { serveWorkerSockets } from './sockets/socket-host.js';
-export { tcpConnector, bridgeConnector } from './sockets/connectors.js';
+export { tcpConnector, tcpListener, bridgeConnector } from './sockets/connectors.js';
 
 const installed = new WeakMap();
 
@@ -38,7 +38,7 @@ export function installMicroPython(mp, options = {}) {
 
 async function defaultSockets(options) {
   if (options.bridge) return directSockets(bridgeConnector(options.bridge, options));
-  if (isNode) return directSockets(await tcpConnector());
+  if (isNode) return directSockets(await tcpConnector(), await tcpListener());
   return null;
 }
 
@@ -49,5 +49,8 @@ async function install(mp, options) {
   mp.registerJsModule('_wasm_ssl_tls', tlsBinding(engine, heap));
   mp.registerJsModule('_wasm_ssl_socket', socketBinding(sockets, heap));
   await writePythonModules(mp);
+  // asyncio.run, open_connection, start_server, ...: loaded from /lib the first time they are
+  // used (python/_wasm_ssl_asyncio.py), as the port's asyncio lacks them.
+  mp.runPython('__import__("asyncio").__getattr__ = lambda name: __import__("_wasm_ssl_asyncio").attribute(name)');
   return { engine };
 }

@@ -2,7 +2,8 @@
 // into MicroPython's file system at /lib, which is on MicroPython's sys.path.
 import { fetchOk, readLocal } from '../package-file.js';
 
-const MODULES = ['ssl.py', 'tls.py', 'socket.py', '_wasm_ssl_stream.py', '_wasm_ssl_abi.py'];
+const MODULES = ['ssl.py', 'tls.py', 'socket.py', '_wasm_ssl_stream.py', '_wasm_ssl_abi.py', '_wasm_ssl_asyncio.py',
+  'usocket.py', 'ussl.py'];
 const LIB = '/lib';
 
 async function readText(url) {

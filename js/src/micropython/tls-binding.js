@@ -101,6 +101,9 @@ class Connection {
   /** Bytes Python read from its socket. */
   feed(addr, len) { this.stream._push(this._b.heap.view(addr, len).slice()); }
 
+  /** Plaintext readable without the socket: decrypted, or fed in and not yet decrypted. */
+  pending() { return this._x.wssl_pending(this.handle) + this.stream._inbox.length; }
+
   /** Python's socket reached end of stream. */
   feed_eof() { this.stream._end(); }
 

@@ -1,6 +1,7 @@
 # On the JavaScript main thread nothing may block: non-blocking sockets answer at once and
 # Python awaits readiness between calls. Peers as for test_socket_blocking, plus an openssl
 # s_server -www (peer["www"]).
+import asyncio
 import errno
 import socket
 import ssl
@@ -8,9 +9,13 @@ from harness import cert, peer, raises, eq
 
 
 async def connected(name):
+    return await connected_to(peer[name])
+
+
+async def connected_to(port):
     s = socket.socket()
     s.setblocking(False)
-    eq(raises(OSError, s.connect, ("127.0.0.1", peer[name])).errno, errno.EINPROGRESS)
+    eq(raises(OSError, s.connect, ("127.0.0.1", port)).errno, errno.EINPROGRESS)
     await s.wait_writable()
     return s
 
@@ -74,3 +79,39 @@ async def test_a_blocking_tls_handshake_cannot_wait_here_either():
     e = raises(OSError, ssl.wrap_socket, s, server_hostname="localhost")
     eq(e.errno, errno.EAGAIN)
     s.close()
+
+
+async def test_a_server_socket_accepts_after_await():
+    server = socket.socket()
+    server.setblocking(False)
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    while server.getsockname()[1] == 0:  # bound once the event loop had a turn
+        await asyncio.sleep_ms(1)
+    eq(raises(OSError, server.accept).errno, errno.EAGAIN)
+    client = await connected_to(server.getsockname()[1])
+    await server.wait_readable()
+    conn, addr = server.accept()
+    eq(addr[0], "127.0.0.1")
+    eq(client.write(b"hi"), 2)
+    await conn.wait_readable()
+    eq(conn.recv(2), b"hi")
+    for s in (client, conn, server):
+        s.close()
+
+
+async def test_a_port_in_use_is_reported_by_accept():
+    server = socket.socket()
+    server.bind(("127.0.0.1", peer["echo"]))
+    server.setblocking(False)
+    server.listen(1)  # the outcome arrives with the event loop
+    await server.wait_readable()
+    eq(raises(OSError, server.accept).errno, errno.EADDRINUSE)
+
+
+def test_the_older_names_usocket_and_ussl_import():
+    import usocket
+    import ussl
+
+    assert usocket.socket is socket.socket and usocket.SOL_SOCKET == socket.SOL_SOCKET
+    assert ussl.wrap_socket is ssl.wrap_socket and ussl.CERT_REQUIRED == ssl.CERT_REQUIRED

@@ -92,3 +92,62 @@ def test_a_tls_handshake_that_gets_no_answer_times_out_with_the_socket_timeout()
     e = raises(OSError, ssl.wrap_socket, s, server_hostname="localhost")
     eq(e.errno, errno.ETIMEDOUT)
     s.close()
+
+
+def listening():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    s.listen(2)
+    return s
+
+
+def test_a_server_socket_accepts_with_the_peers_address():
+    server = listening()
+    port = server.getsockname()[1]
+    client = socket.socket()
+    client.connect(("127.0.0.1", port))
+    conn, addr = server.accept()  # blocks until the connection arrives
+    eq(addr[0], "127.0.0.1")
+    client.write(b"ping")
+    eq(conn.read(4), b"ping")
+    conn.write(b"pong")
+    eq(client.read(4), b"pong")
+    for s in (client, conn, server):
+        s.close()
+
+
+def test_a_port_in_use_is_eaddrinuse_at_listen():
+    server = listening()
+    other = socket.socket()
+    other.bind(("127.0.0.1", server.getsockname()[1]))
+    eq(raises(OSError, other.listen, 1).errno, errno.EADDRINUSE)
+    server.close()
+
+
+def test_accept_without_a_waiting_connection():
+    server = listening()
+    server.setblocking(False)
+    eq(raises(OSError, server.accept).errno, errno.EAGAIN)
+    server.settimeout(0.1)
+    eq(raises(OSError, server.accept).errno, errno.ETIMEDOUT)
+    eq(raises(OSError, socket.socket().accept).errno, errno.EINVAL)  # never listened
+    server.close()
+    eq(raises(OSError, server.accept).errno, errno.EBADF)
+
+
+def test_select_poll_waits_for_a_socket_and_a_listener():
+    import select
+
+    server = listening()
+    p = select.poll()
+    p.register(server, select.POLLIN)
+    eq(p.poll(50), [])  # nothing waits: the timeout passes
+    client = socket.socket()
+    client.connect(("127.0.0.1", server.getsockname()[1]))
+    eq(p.poll(2000), [(server, select.POLLIN)])
+    conn, _ = server.accept()
+    p.register(client, select.POLLIN)
+    conn.write(b"x")
+    eq(p.poll(2000), [(client, select.POLLIN)])  # waits for the byte to arrive
+    for s in (client, conn, server):
+        s.close()

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { loadMicroPython } from '@micropython/micropython-webassembly-pyscript/micropython.mjs';
-import { installMicroPython, serveWorkerSockets, tcpConnector } from '../../../js/src/micropython/index.js';
+import { installMicroPython, serveWorkerSockets, tcpConnector, tcpListener } from '../../../js/src/micropython/index.js';
 import { certDir } from '../../support/paths.js';
 
 const pythonDir = new URL('../python/', import.meta.url);
@@ -65,7 +65,7 @@ export async function startMicroPython(options = {}) {
  */
 export async function startMicroPythonWorker({ timeoutMs = 20000 } = {}) {
   const worker = new Worker(new URL('./worker-main.js', import.meta.url));
-  const sockets = serveWorkerSockets(worker, { connect: await tcpConnector() });
+  const sockets = serveWorkerSockets(worker, { connect: await tcpConnector(), listen: await tcpListener() });
   const pending = new Map();
   let next = 1;
   let stopped = null;

@@ -6,12 +6,20 @@
 #
 # A subclass defines _read_some(addr, n) and _write_some(addr, n): bytes moved (> 0), 0 at end
 # of stream (reading), None when the stream would block; failures raise. `addr` is the
-# uctypes.addressof() of the caller's buffer plus an offset.
+# uctypes.addressof() of the caller's buffer plus an offset. And _poll(flags): which of the
+# MP_STREAM_POLL_* flags asked for are ready now.
+#
+# Streams are io.IOBase objects whose ioctl() answers MP_STREAM_POLL and MP_STREAM_CLOSE, as
+# C streams do: so select.poll() (and asyncio, which waits with it) takes them.
 from micropython import const
 from uctypes import addressof
+import io
 import _wasm_ssl_tls
 
 _CHUNK = const(4096)
+_STREAM_POLL = const(3)
+_STREAM_CLOSE = const(4)
+_EINVAL = const(22)
 
 
 def _touch_heap():
@@ -23,7 +31,15 @@ def _touch_heap():
 _wasm_ssl_tls.attach_heap(_touch_heap)
 
 
-class Stream:
+class Stream(io.IOBase):
+    def ioctl(self, request, arg):
+        if request == _STREAM_POLL:
+            return self._poll(arg)
+        if request == _STREAM_CLOSE:
+            self.close()
+            return 0
+        raise OSError(_EINVAL)
+
     def _raw_readinto(self, buf):
         # One read, as the C stream protocol does it: what is there now (tls reads this way).
         return self._read_some(addressof(buf), len(buf))

@@ -1,7 +1,9 @@
-# socket: the part of MicroPython's socket module that a TLS client needs (socket(),
-# getaddrinfo(), connect(), send/recv, read/readinto/readline/write, setblocking/settimeout,
-# close), over connections that JavaScript makes (_wasm_ssl_socket): TCP from Node, or a
-# WebSocket through wasm-ssl's bridge in a browser.
+# socket: the part of MicroPython's socket module that TLS clients and servers need (socket(),
+# getaddrinfo(), connect(), bind/listen/accept, setsockopt, send/recv,
+# read/readinto/readline/write, setblocking/settimeout, close, and ioctl for select.poll),
+# over connections that JavaScript makes (_wasm_ssl_socket): TCP from Node, or a WebSocket
+# through wasm-ssl's bridge in a browser. Server sockets need Node (node:net): a browser
+# cannot listen, and listen() says so.
 #
 # In a Worker a blocking socket blocks, as on a board. On the JavaScript main thread nothing
 # can block: use setblocking(False) and `await s.wait_readable()` / `await s.wait_writable()`
@@ -16,6 +18,8 @@ AF_INET = const(2)
 AF_INET6 = const(10)
 SOCK_STREAM = const(1)
 IPPROTO_TCP = const(6)
+SOL_SOCKET = const(1)
+SO_REUSEADDR = const(2)
 
 _EAGAIN = const(11)
 _EBADF = const(9)
@@ -23,6 +27,8 @@ _ENOTCONN = const(107)
 _EISCONN = const(106)
 _EINPROGRESS = const(115)
 _EOPNOTSUPP = const(95)
+_EINVAL = const(22)
+_POLLNVAL = const(32)
 
 
 def getaddrinfo(host, port, af=0, type=0, proto=0, flags=0):
@@ -36,11 +42,20 @@ def getaddrinfo(host, port, af=0, type=0, proto=0, flags=0):
     return [(family, SOCK_STREAM, IPPROTO_TCP, "", (host, port))]
 
 
+def _address(address):
+    host, port = address
+    if not isinstance(host, str) or not isinstance(port, int):
+        raise TypeError("address must be (str, int)")
+    return host, port
+
+
 class socket(Stream):
     def __init__(self, af=AF_INET, type=SOCK_STREAM, proto=0):
         if type != SOCK_STREAM:
             raise OSError(_EOPNOTSUPP)
         self._t = None
+        self._listener = None
+        self._address = None  # what bind() was given
         self._closed = False
         self._timeout = -1  # milliseconds; -1 blocks, 0 never waits
 
@@ -71,17 +86,72 @@ class socket(Stream):
     def connect(self, address):
         if self._closed:
             raise OSError(_EBADF)
-        if self._t is not None:
+        if self._t is not None or self._listener is not None:
             raise OSError(_EISCONN)
-        host, port = address
-        if not isinstance(host, str) or not isinstance(port, int):
-            raise TypeError("address must be (str, int)")
+        host, port = _address(address)
         t = _transport.open(host, port)
         if isinstance(t, int):
             raise OSError(-t)
         self._t = t
         if self._check(t.connected(self._timeout), self._timeout != 0) is None:
             raise OSError(_EINPROGRESS)
+
+    # ---- the server side: the listening happens where connections are made (Node's net) ----
+
+    def setsockopt(self, level, option, value):
+        # Node's listening sockets reuse addresses already (SO_REUSEADDR): nothing to change.
+        if self._closed:
+            raise OSError(_EBADF)
+
+    def bind(self, address):
+        if self._closed:
+            raise OSError(_EBADF)
+        self._address = _address(address)
+
+    def listen(self, backlog=2):
+        if self._closed:
+            raise OSError(_EBADF)
+        if self._t is not None or self._listener is not None:
+            raise OSError(_EISCONN)
+        host, port = self._address or ("0.0.0.0", 0)
+        listener = _transport.listen(host, port, backlog)
+        if isinstance(listener, int):
+            if listener == -_EOPNOTSUPP:
+                raise OSError(_EOPNOTSUPP, "server sockets need Node (node:net): a browser cannot listen")
+            raise OSError(-listener)
+        self._listener = listener
+        # Binding is local, as on a board: a Worker waits for it even when non-blocking, so a
+        # failure (EADDRINUSE) is raised here and getsockname() knows the port. The main thread
+        # cannot wait: its failure is raised by accept().
+        r = listener.listening(-1 if _transport.can_block() else 0)
+        if r < 0 and r != _WOULD_BLOCK:
+            raise OSError(-r)
+
+    def accept(self):
+        if self._closed:
+            raise OSError(_EBADF)
+        if self._listener is None:
+            raise OSError(_EINVAL)
+        t = self._listener.accept(self._timeout)
+        if isinstance(t, int):
+            self._check(t, self._timeout != 0)
+            raise OSError(_EAGAIN)
+        s = socket()
+        s._t = t
+        peer = t.remote
+        return s, (peer[0], peer[1])
+
+    def getsockname(self):
+        # The bound address of a listening socket (the port Node chose for port 0).
+        if self._listener is None:
+            raise OSError(_ENOTCONN)
+        return (self._address[0] if self._address else "0.0.0.0", self._listener.port())
+
+    def _poll(self, flags):
+        if self._closed:
+            return _POLLNVAL
+        t = self._listener or self._t
+        return 0 if t is None else t.poll(flags)
 
     def setblocking(self, flag):
         self._timeout = -1 if flag else 0
@@ -121,6 +191,9 @@ class socket(Stream):
         if self._t is not None:
             self._t.close()
             self._t = None
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
         self._closed = True
 
     # Used by tls while it completes a handshake over a non-blocking socket.
@@ -128,7 +201,8 @@ class socket(Stream):
         self._check(self._live().wait(readable, -1), True)
 
     async def wait_readable(self):
-        await self._live().wait_readable()
+        # A listening socket is readable when a connection waits to be accepted.
+        await (self._listener or self._live()).wait_readable()
 
     async def wait_writable(self):
         await self._live().wait_writable()

@@ -31,6 +31,10 @@ _ERR_X509_FATAL_ERROR = const(-0x3000)
 _ENOMEM = const(12)
 _EINVAL = const(22)
 _STREAM_CLOSE = const(4)  # MP_STREAM_CLOSE, for stream classes that only have ioctl()
+_STREAM_POLL = const(3)  # MP_STREAM_POLL and its flags
+_POLL_RD = const(0x01)
+_POLL_WR = const(0x04)
+_POLL_NVAL = const(0x20)
 _CHUNK = const(4096)
 
 
@@ -185,6 +189,7 @@ class SSLSocket(Stream):
         self._conn = conn
         self._error = 0  # the first failure, raised again by every later call
         self._want_read = True  # the direction the last would-block waited for
+        self._poll_mask = 0  # a read that waits to write, or a write that waits to read (_poll)
         self._inbuf = bytearray(_CHUNK)
         self._outbuf = bytearray(_CHUNK)
         self._unsent = None  # output taken from the engine that the socket has not accepted yet
@@ -306,10 +311,43 @@ class SSLSocket(Stream):
     # ---- the stream interface (_wasm_ssl_stream.Stream) -------------------------------------
 
     def _read_some(self, addr, n):
-        return self._run(self._live().read, addr, n)
+        r = self._run(self._live().read, addr, n)
+        self._poll_mask = _POLL_WR if r is None and not self._want_read else 0
+        return r
 
     def _write_some(self, addr, n):
-        return self._run(self._live().write, addr, n)
+        r = self._run(self._live().write, addr, n)
+        self._poll_mask = _POLL_RD if r is None and self._want_read else 0
+        return r
+
+    def ioctl(self, request, arg):
+        # As modtls_mbedtls.c: once closed every request answers POLLNVAL, once failed every
+        # request but close.
+        if self._conn is None or (self._error and request != _STREAM_CLOSE):
+            return _POLL_NVAL
+        return Stream.ioctl(self, request, arg)
+
+    def _poll(self, flags):
+        # ioctl(MP_STREAM_POLL), as modtls_mbedtls.c answers it: decrypted bytes are readable
+        # without the socket; a read that waits to write (or the reverse) asks the socket about
+        # that direction instead; a closed or failed socket is POLLNVAL.
+        conn = self._conn
+        if conn is None or self._error:
+            return _POLL_NVAL
+        ready = 0
+        if flags & _POLL_RD and conn.pending() > 0:
+            ready = _POLL_RD
+            flags &= ~_POLL_RD
+            if not flags:
+                return ready
+        ioctl = getattr(self._sock, "ioctl", None)
+        if ioctl is None:
+            return ready | flags  # a stream that cannot say (io.BytesIO, ...): try it
+        asked = flags & (_POLL_RD | _POLL_WR)
+        if self._poll_mask and asked:
+            r = ioctl(_STREAM_POLL, (flags & ~asked) | self._poll_mask)
+            return ready | (r & ~(_POLL_RD | _POLL_WR)) | (asked if r & self._poll_mask else 0)
+        return ready | ioctl(_STREAM_POLL, flags)
 
     def setblocking(self, flag):
         self._live()

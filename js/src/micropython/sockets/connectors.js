@@ -24,6 +24,27 @@ export async function tcpConnector() {
 }
 
 /**
+ * Server sockets through Node's `net` (Node only): (host, port, backlog, onConnection) →
+ * { ready, close() }. `ready` resolves with the bound port (so port 0 works) or rejects with
+ * a positive errno (EADDRINUSE, ...); onConnection gets { stream, ready, remote: [host, port] }
+ * for each accepted connection, as a connector's result. A browser has no listener.
+ */
+export async function tcpListener() {
+  const { default: net } = await import('node:net');
+  return (host, port, backlog, onConnection) => {
+    const server = net.createServer((socket) => {
+      onConnection({ stream: new NodeStreamHost(socket), ready: Promise.resolve(), remote: [socket.remoteAddress, socket.remotePort] });
+    });
+    const ready = new Promise((resolve, reject) => {
+      server.once('error', (err) => reject(transportErrno(err)));
+      server.listen({ host, port, backlog: Math.max(1, backlog) }, () => resolve(server.address().port));
+    });
+    ready.catch(() => {});
+    return { ready, close: () => server.close() };
+  };
+}
+
+/**
  * TCP through the package's WebSocket→TCP bridge (js/src/bridge): one WebSocket per
  * connection, the target named by `?target=host:port`.
  * @param {string | URL} url  the bridge, e.g. 'ws://127.0.0.1:8080/'

@@ -9,6 +9,7 @@ export const IN_TAIL = 4;      // bytes ever taken out of the ring             (
 export const OUT_DONE = 5;     // bytes ever handed to the transport           (host)
 export const HOST_WAITING = 6; // 1 while the host holds bytes the ring had no room for
 export const SIGNAL = 7;
+export const LOCAL_PORT = 8;   // a listening socket's bound port              (host)
 
 export const CONNECTING = 0, OPEN = 1, FAILED = 2;
 
@@ -16,8 +17,12 @@ const HEADER_BYTES = 64;
 export const RING_BYTES = 1 << 18; // a power of two: positions wrap with the 32-bit counters
 
 export class SharedSocketMemory {
-  /** @param {SharedArrayBuffer} [sab]  an existing one (the host's side), or a new one */
-  constructor(sab = new SharedArrayBuffer(HEADER_BYTES + RING_BYTES)) {
+  /**
+   * @param {SharedArrayBuffer} [sab]  an existing one (the host's side), or a new one
+   * @param {number} [ringBytes]  a power of two, for a new one
+   */
+  constructor(sab = null, ringBytes = RING_BYTES) {
+    sab = sab || new SharedArrayBuffer(HEADER_BYTES + ringBytes);
     this.sab = sab;
     this.header = new Int32Array(sab, 0, HEADER_BYTES / 4);
     this.ring = new Uint8Array(sab, HEADER_BYTES);
@@ -61,6 +66,17 @@ export class SharedSocketMemory {
     return n;
   }
 
+  /** Host: appends bytes whole if the ring has room for them; returns whether it had. */
+  put(bytes) {
+    if (this.ring.length - this.buffered() < bytes.length) return false;
+    const [a, b] = this._segments(this.get(IN_HEAD), bytes.length);
+    a.set(bytes.subarray(0, a.length));
+    b.set(bytes.subarray(a.length));
+    Atomics.add(this.header, IN_HEAD, bytes.length);
+    this.signal();
+    return true;
+  }
+
   /** Worker: moves up to target.length buffered bytes into target; returns how many. */
   drainInto(target) {
     const n = Math.min(target.length, this.buffered());
@@ -74,3 +90,23 @@ export class SharedSocketMemory {
 
 /** The tag of the messages a worker's sockets exchange with their host. */
 export const MESSAGE_TAG = 'wasmSslSocket';
+
+// A listening socket's ring holds one record per connection waiting to be accepted: the
+// peer's address, so that accept() can return it without a message round trip.
+export const ADDRESS_RECORD = 64; // [host length][host, UTF-8]…[port, 2 bytes big-endian]
+export const LISTENER_RING_BYTES = 4096;
+
+export function encodeAddress([host, port]) {
+  const record = new Uint8Array(ADDRESS_RECORD);
+  const name = new TextEncoder().encode(String(host || '')).subarray(0, ADDRESS_RECORD - 3);
+  record[0] = name.length;
+  record.set(name, 1);
+  record[ADDRESS_RECORD - 2] = (port >> 8) & 0xff;
+  record[ADDRESS_RECORD - 1] = port & 0xff;
+  return record;
+}
+
+export function decodeAddress(record) {
+  const host = new TextDecoder().decode(record.subarray(1, 1 + record[0]));
+  return [host, (record[ADDRESS_RECORD - 2] << 8) | record[ADDRESS_RECORD - 1]];
+}

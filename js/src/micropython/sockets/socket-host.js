@@ -3,10 +3,11 @@
 // ring from it and writes what the worker hands over, waking the worker after every step.
 import { WOULD_BLOCK } from '../../engine/engine.js';
 import {
-  SharedSocketMemory, MESSAGE_TAG, STATE, ERRNO, EOF, OUT_DONE, HOST_WAITING, OPEN, FAILED,
+  SharedSocketMemory, MESSAGE_TAG, STATE, ERRNO, EOF, OUT_DONE, HOST_WAITING, LOCAL_PORT, OPEN, FAILED,
+  encodeAddress,
 } from './shared-memory.js';
 
-const EINVAL = 22;
+const EINVAL = 22, EOPNOTSUPP = 95;
 
 class HostedSocket {
   constructor(sab, connect, host, port) {
@@ -95,6 +96,64 @@ class HostedSocket {
   }
 }
 
+// A worker's listening socket: each connection that arrives is announced in the shared ring
+// (its address), and handed to the worker's next 'accept', in order.
+class HostedListener {
+  constructor(sab, listen, host, port, backlog) {
+    this._m = new SharedSocketMemory(sab);
+    this._arrived = [];   // not yet announced (the ring was full)
+    this._announced = []; // announced, not yet taken by an 'accept'
+    this._closed = false;
+    try {
+      if (!listen) throw EOPNOTSUPP;
+      this._server = listen(host, port, backlog, (conn) => {
+        if (this._closed) conn.stream.close();
+        else {
+          this._arrived.push(conn);
+          this._announce();
+        }
+      });
+    } catch (errno) {
+      this._fail(errno === EOPNOTSUPP ? EOPNOTSUPP : EINVAL);
+      return;
+    }
+    this._server.ready.then((bound) => {
+      this._m.set(LOCAL_PORT, bound);
+      this._m.set(STATE, OPEN);
+      this._m.signal();
+    }, (errno) => this._fail(errno));
+  }
+
+  _fail(errno) {
+    if (!this._m.get(ERRNO)) this._m.set(ERRNO, errno);
+    this._m.set(STATE, FAILED);
+    this._m.signal();
+  }
+
+  _announce() {
+    while (this._arrived.length > 0 && this._m.put(encodeAddress(this._arrived[0].remote))) {
+      this._announced.push(this._arrived.shift());
+    }
+  }
+
+  /** The connection the worker's accept() just took from the ring. */
+  take() {
+    const conn = this._announced.shift();
+    this._announce();
+    return conn;
+  }
+
+  close() {
+    this._closed = true;
+    if (this._server) this._server.close();
+    for (const conn of [...this._arrived, ...this._announced]) conn.stream.close();
+    this._arrived = [];
+    this._announced = [];
+  }
+
+  room() {}
+}
+
 function listen(worker, onMessage) {
   if (typeof worker.on === 'function') {
     worker.on('message', onMessage);
@@ -109,18 +168,29 @@ function listen(worker, onMessage) {
  * Serves the sockets of the MicroPython running in `worker` (which installed wasm-ssl with
  * `sockets: workerSockets(parentPort or self)`).
  * @param {Worker | import('node:worker_threads').Worker} worker
- * @param {{ connect: (host: string, port: number) => { stream, ready } }} options  a
- *   connector (connectors.js): tcpConnector() in Node, bridgeConnector(url) in a browser
+ * @param {{ connect: (host: string, port: number) => { stream, ready }, listen?: Function }} options
+ *   a connector (connectors.js): tcpConnector() in Node, bridgeConnector(url) in a browser;
+ *   `listen`, tcpListener() in Node, serves the worker's server sockets (without it they
+ *   fail with EOPNOTSUPP)
  * @returns {{ close(): void }}  stops serving and closes every connection
  */
-export function serveWorkerSockets(worker, { connect }) {
+export function serveWorkerSockets(worker, { connect, listen: listener }) {
   const sockets = new Map();
   const unlisten = listen(worker, (message) => {
     const op = message && message[MESSAGE_TAG];
     if (!op) return;
     const socket = sockets.get(message.id);
     if (op === 'open') sockets.set(message.id, new HostedSocket(message.sab, connect, message.host, message.port));
-    else if (!socket) return;
+    else if (op === 'listen') {
+      sockets.set(message.id, new HostedListener(message.sab, listener, message.host, message.port, message.backlog));
+    } else if (!socket) return;
+    else if (op === 'accept') {
+      const conn = socket.take();
+      sockets.set(message.socket, new HostedSocket(message.sab, () => {
+        if (!conn) throw new Error('nothing to accept');
+        return conn;
+      }));
+    }
     else if (op === 'send') socket.send(message.bytes);
     else if (op === 'room') socket.room();
     else if (op === 'close') {

@@ -4,14 +4,17 @@
 // thread's event loop keeps moving bytes while this one waits.
 import { WOULD_BLOCK } from '../../engine/engine.js';
 import {
-  SharedSocketMemory, MESSAGE_TAG, STATE, ERRNO, EOF, OUT_DONE, HOST_WAITING, SIGNAL, OPEN, FAILED,
+  SharedSocketMemory, MESSAGE_TAG, STATE, ERRNO, EOF, OUT_DONE, HOST_WAITING, SIGNAL, LOCAL_PORT, OPEN, FAILED,
+  ADDRESS_RECORD, LISTENER_RING_BYTES, decodeAddress,
 } from './shared-memory.js';
+import { POLLIN, POLLOUT, POLLERR } from './poll-flags.js';
 
 const EBADF = 9, ETIMEDOUT = 110;
 const OUTGOING_LIMIT = 1 << 18; // bytes handed over but not yet taken by the transport
 
 class WorkerSocket {
-  constructor(heap, port, id, memory) {
+  constructor(heap, port, id, memory, remote = null) {
+    this.remote = remote; // [host, port] of an accepted connection
     this._heap = heap;
     this._port = port;
     this._id = id;
@@ -96,6 +99,14 @@ class WorkerSocket {
     }, timeoutMs);
   }
 
+  /** Which of POLLIN / POLLOUT in `flags` would not block now; POLLERR once it failed. */
+  poll(flags) {
+    if (this._closed) return 0;
+    if (this._failure() !== null) return (flags & (POLLIN | POLLOUT)) | POLLERR;
+    return ((flags & POLLIN) && this._readable() !== null ? POLLIN : 0)
+      | ((flags & POLLOUT) && this._room() !== null ? POLLOUT : 0);
+  }
+
   wait_readable() { return this._waitAsync(() => this._readable() !== null); }
   wait_writable() { return this._waitAsync(() => this._room() !== null); }
 
@@ -121,6 +132,38 @@ class WorkerSocket {
   }
 }
 
+// A listening socket: its ring holds the addresses of the connections waiting to be accepted
+// (socket-host.js HostedListener); accept() takes one and asks the host for its transport.
+class WorkerListener extends WorkerSocket {
+  constructor(heap, port, id, memory, newId) {
+    super(heap, port, id, memory);
+    this._newId = newId;
+  }
+
+  _readable() {
+    return this._m.buffered() >= ADDRESS_RECORD ? 1 : this._failure();
+  }
+
+  _room() { return this._failure(); }
+
+  listening(timeoutMs) { return this.connected(timeoutMs); }
+
+  port() { return this._m.get(LOCAL_PORT); }
+
+  accept(timeoutMs) {
+    return this._until(() => {
+      const r = this._readable();
+      if (r !== 1) return r;
+      const record = new Uint8Array(ADDRESS_RECORD);
+      this._m.drainInto(record);
+      const memory = new SharedSocketMemory();
+      const id = this._newId();
+      this._post({ op: 'accept', socket: id, sab: memory.sab });
+      return new WorkerSocket(this._heap, this._port, id, memory, decodeAddress(record));
+    }, timeoutMs);
+  }
+}
+
 /**
  * The sockets of a MicroPython in a Worker.
  * @param {{ postMessage: Function }} port  the channel to the thread that calls
@@ -128,12 +171,21 @@ class WorkerSocket {
  */
 export function workerSockets(port) {
   let nextId = 1;
+  const napCell = new Int32Array(new SharedArrayBuffer(4));
   return {
+    canBlock: true,
+    nap(ms) { Atomics.wait(napCell, 0, 0, ms); },
     open(heap, host, portNumber) {
       const memory = new SharedSocketMemory();
       const id = nextId++;
       port.postMessage({ [MESSAGE_TAG]: 'open', id, host, port: portNumber, sab: memory.sab });
       return new WorkerSocket(heap, port, id, memory);
+    },
+    listen(heap, host, portNumber, backlog) {
+      const memory = new SharedSocketMemory(null, LISTENER_RING_BYTES);
+      const id = nextId++;
+      port.postMessage({ [MESSAGE_TAG]: 'listen', id, host, port: portNumber, backlog, sab: memory.sab });
+      return new WorkerListener(heap, port, id, memory, () => nextId++);
     },
   };
 }
