@@ -121,6 +121,19 @@ extern "C" {
 #define WSSL_ENOMEM (-12)
 #define WSSL_EINVAL (-22)
 
+/* What a result means to a front end (wssl_error_class): the one error policy of both the JS
+ * package and MicroPython's tls module, each of which only turns a class into its exception. */
+#define WSSL_CLASS_NONE 0              /* 0: not an error */
+#define WSSL_CLASS_AGAIN 1             /* WANT_READ/WRITE/VERIFY/PSK: call again */
+#define WSSL_CLASS_ERRNO 2             /* -1..-255: OSError(-code), a transport errno */
+#define WSSL_CLASS_NO_MEMORY 3         /* -ENOMEM, MBEDTLS_ERR_SSL_ALLOC_FAILED: OSError(ENOMEM) */
+#define WSSL_CLASS_INVALID_KEY 4       /* ValueError('invalid key') */
+#define WSSL_CLASS_INVALID_CERT 5      /* ValueError('invalid cert') */
+#define WSSL_CLASS_HOSTNAME_REQUIRED 6 /* ValueError('CERT_REQUIRED requires server_hostname') */
+#define WSSL_CLASS_VERIFY_FAILED 7     /* the peer's certificate failed: its wssl_verify_info */
+#define WSSL_CLASS_TLS 8               /* OSError(code, name): mbedtls' code, or a positive
+                                          verify-callback veto (wssl_mbedtls_error_name) */
+
 /* wssl_verify_flags() when nothing was verified. */
 #define WSSL_VERIFY_SKIPPED 0x80         /* MBEDTLS_X509_BADCERT_SKIP_VERIFY: CERT_NONE */
 #define WSSL_VERIFY_NOT_DONE 0xFFFFFFFF  /* all bits: no verification has taken place */
@@ -158,6 +171,9 @@ WSSL_API const char *wssl_error_name(int32_t code);
  * come from: the sign is ignored and small numbers are never errnos (1 and -1 are both
  * "MBEDTLS_ERR_ERROR_GENERIC_ERROR"); "UNKNOWN_ERROR" for anything else. */
 WSSL_API const char *wssl_mbedtls_error_name(int32_t code);
+
+/* The WSSL_CLASS_ of a result (see the constants). */
+WSSL_API int32_t wssl_error_class(int32_t code);
 
 /* One-line description of a result, from mbedtls' own header comments
  * ("The connection indicated an EOF"); "" when there is none. */

@@ -91,6 +91,7 @@ extern "C" {
 WSSL_API const char *wssl_mbedtls_version(void) { return MBEDTLS_VERSION_STRING_FULL; }
 WSSL_API const char *wssl_error_name(int32_t code) { return wssl::error_name(code); }
 WSSL_API const char *wssl_mbedtls_error_name(int32_t code) { return wssl::mbedtls_error_name(code); }
+WSSL_API int32_t wssl_error_class(int32_t code) { return wssl::error_class(code); }
 WSSL_API const char *wssl_error_reason(int32_t code) { return wssl::error_reason(code); }
 WSSL_API const char *wssl_ciphers_available(void) { return wssl::cipher_suite_names().c_str(); }
 

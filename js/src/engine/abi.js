@@ -20,6 +20,15 @@ export const ERR_CONN_EOF = -0x7280;
 export const EBADF = -9;
 export const ENOMEM = -12;
 export const EINVAL = -22;
+export const CLASS_NONE = 0;
+export const CLASS_AGAIN = 1;
+export const CLASS_ERRNO = 2;
+export const CLASS_NO_MEMORY = 3;
+export const CLASS_INVALID_KEY = 4;
+export const CLASS_INVALID_CERT = 5;
+export const CLASS_HOSTNAME_REQUIRED = 6;
+export const CLASS_VERIFY_FAILED = 7;
+export const CLASS_TLS = 8;
 export const VERIFY_SKIPPED = 0x80;
 export const VERIFY_NOT_DONE = 0xFFFFFFFF;
 export const TLS1_2 = 0x0303;
@@ -32,6 +41,7 @@ export const EXPORTS = Object.freeze([
   'wssl_mbedtls_version',
   'wssl_error_name',
   'wssl_mbedtls_error_name',
+  'wssl_error_class',
   'wssl_error_reason',
   'wssl_ciphers_available',
   'wssl_config_new',

@@ -212,6 +212,7 @@ export function tlsBinding(engine, heap) {
     HEAP_DEVICE: PythonHeap.devicePath,
     mbedtls_version: () => engine.string(x.wssl_mbedtls_version()),
     error_name: (code) => engine.errorName(code),
+    error_class: (code) => x.wssl_error_class(code),
     mbedtls_error_name: (code) => engine.string(x.wssl_mbedtls_error_name(code)),
     ciphers: () => engine.string(x.wssl_ciphers_available()),
     attach_heap: (touch) => heap.attach(touch),

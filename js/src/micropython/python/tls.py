@@ -14,11 +14,12 @@ from _wasm_ssl_stream import Stream
 from _wasm_ssl_abi import CLIENT as PROTOCOL_TLS_CLIENT, SERVER as PROTOCOL_TLS_SERVER
 from _wasm_ssl_abi import CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED
 from _wasm_ssl_abi import WANT_READ as _WANT_READ, WANT_WRITE as _WANT_WRITE
-from _wasm_ssl_abi import WANT_VERIFY as _WANT_VERIFY, ERR_HOSTNAME_REQUIRED as _ERR_HOSTNAME_REQUIRED
+from _wasm_ssl_abi import WANT_VERIFY as _WANT_VERIFY
 from _wasm_ssl_abi import WANT_PSK as _WANT_PSK
 from _wasm_ssl_abi import ERR_BAD_CONFIG as _ERR_SSL_BAD_CONFIG, ERR_INVALID_KEY as _ERR_PK_BAD_INPUT_DATA
-from _wasm_ssl_abi import ERR_INVALID_CERT as _ERR_X509_BAD_INPUT_DATA
-from _wasm_ssl_abi import ERR_CERT_VERIFY_FAILED as _ERR_X509_CERT_VERIFY_FAILED
+from _wasm_ssl_abi import CLASS_NO_MEMORY as _CLASS_NO_MEMORY, CLASS_ERRNO as _CLASS_ERRNO
+from _wasm_ssl_abi import CLASS_VERIFY_FAILED as _CLASS_VERIFY_FAILED, CLASS_INVALID_KEY as _CLASS_INVALID_KEY
+from _wasm_ssl_abi import CLASS_INVALID_CERT as _CLASS_INVALID_CERT, CLASS_HOSTNAME_REQUIRED as _CLASS_HOSTNAME_REQUIRED
 
 # CPython's flag for SSLContext.verify_flags: the engine's strict profile (wasm_ssl.h). Without
 # it certificates are judged as MicroPython's mbedtls port judges them.
@@ -26,29 +27,32 @@ VERIFY_X509_STRICT = const(0x20)
 MBEDTLS_VERSION = _engine.mbedtls_version()
 
 # mbedtls' own codes that are not part of the engine's ABI.
-_ERR_SSL_ALLOC_FAILED = const(-0x7F00)
 _ERR_SSL_BAD_INPUT_DATA = const(-0x7100)
 _ERR_X509_FATAL_ERROR = const(-0x3000)
 _ENOMEM = const(12)
 _EINVAL = const(22)
+_VALUE_ERRORS = {
+    _CLASS_INVALID_KEY: "invalid key",
+    _CLASS_INVALID_CERT: "invalid cert",
+    _CLASS_HOSTNAME_REQUIRED: "CERT_REQUIRED requires server_hostname",
+}
 _STREAM_CLOSE = const(4)  # MP_STREAM_CLOSE, for stream classes that only have ioctl()
 _CHUNK = const(4096)
 
 
 def _raise(code, conn=None):
-    if code == _ERR_X509_CERT_VERIFY_FAILED and conn is not None:
+    # The engine classifies (wssl_error_class); this only turns the class into the exception
+    # mbedtls_raise_error() and ssl_check_async_handshake_failure() raise on a board.
+    kind = _engine.error_class(code)
+    if kind == _CLASS_VERIFY_FAILED and conn is not None:
         info = conn.verify_info("\n")
         if info:
             raise ValueError(info)
-    if code == _ERR_SSL_ALLOC_FAILED:
+    if kind in _VALUE_ERRORS:
+        raise ValueError(_VALUE_ERRORS[kind])
+    if kind == _CLASS_NO_MEMORY:
         raise OSError(_ENOMEM)
-    if code == _ERR_PK_BAD_INPUT_DATA:
-        raise ValueError("invalid key")
-    if code == _ERR_X509_BAD_INPUT_DATA:
-        raise ValueError("invalid cert")
-    if code == _ERR_HOSTNAME_REQUIRED:
-        raise ValueError("CERT_REQUIRED requires server_hostname")
-    if -256 < code < 0:
+    if kind == _CLASS_ERRNO:
         raise OSError(-code)  # a transport errno, passed through
     if code > 0:
         # A verify_callback's veto: mbedtls hands it on as it is, and mbedtls_strerror() names
