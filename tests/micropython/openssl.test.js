@@ -30,6 +30,7 @@ beforeAll(async () => {
     start('www', { args: ['-www'] }),
     start('echo1.2', { tls: '1.2' }),
     start('echo1.3', { tls: '1.3' }),
+    start('rsa1.2', { tls: '1.2', cert: 'server-rsa' }),
     start('wrong-host', { cert: 'wrong-host' }),
     start('expired', { cert: 'expired' }),
     start('untrusted', { cert: 'untrusted' }),
