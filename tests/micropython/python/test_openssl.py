@@ -159,3 +159,37 @@ def test_cbc_suites_against_openssl():
         ss.write(line + b"\n")
         eq(ss.readline(), reversed_line + b"\n")
         ss.close()
+
+
+PSK_IDENTITY = b"micropython"
+PSK_KEY = b"secret-shared-key"  # openssl.test.js gives both peers the same
+
+
+def test_a_psk_client_against_openssl():
+    ctx = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
+    ctx.psk_identity = PSK_IDENTITY
+    ctx.psk_key = PSK_KEY
+    ss = ctx.wrap_socket(connect("psk"), server_hostname="localhost")
+    assert "-PSK-" in ss.cipher()[0], ss.cipher()
+    ss.write(b"psk\n")
+    eq(ss.readline(), b"ksp\n")
+    ss.close()
+
+
+def test_a_psk_server_asks_server_psk_keys_for_a_node_clients_identity():
+    seen = []
+
+    class Keys:
+        def get(self, identity):
+            seen.append(identity)
+            return PSK_KEY if identity == PSK_IDENTITY else None
+
+    ctx = tls.SSLContext(tls.PROTOCOL_TLS_SERVER)
+    ctx.server_psk_keys = Keys()
+    ss = ctx.wrap_socket(connect("node-psk-client"), server_side=True)
+    eq(ss.readline(), b"hello from node\n")
+    eq(seen, [PSK_IDENTITY])
+    ss.close()
+    ctx.server_psk_keys = {b"someone else": PSK_KEY}  # the same client, an unknown identity
+    e = raises(OSError, ctx.wrap_socket, connect("node-psk-client"), server_side=True)
+    eq(e.args, (-0x6C80, "MBEDTLS_ERR_SSL_UNKNOWN_IDENTITY"))
