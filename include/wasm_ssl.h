@@ -55,6 +55,7 @@
  *   WSSL_WANT_READ / WANT_WRITE   would block: call again when the transport is readable /
  *                                 writable. Never an error.
  *   WSSL_WANT_VERIFY              the handshake is paused for the host's verify callback
+ *   WSSL_WANT_PSK                 a server's handshake is paused for the host's PSK lookup
  *   other negative                the mbedtls error code (MBEDTLS_ERR_...); wssl_error_name()
  *                                 gives its macro name, wssl_error_reason() its description
  *   WSSL_ERR_HOSTNAME_REQUIRED    CERT_REQUIRED client without server_hostname
@@ -110,6 +111,7 @@ extern "C" {
 #define WSSL_WANT_WRITE (-0x6880)                 /* MBEDTLS_ERR_SSL_WANT_WRITE */
 #define WSSL_WANT_VERIFY (-0x8001)                /* engine-defined; outside mbedtls' range */
 #define WSSL_ERR_HOSTNAME_REQUIRED (-0x8002)      /* engine-defined */
+#define WSSL_WANT_PSK (-0x8003)                   /* engine-defined; outside mbedtls' range */
 #define WSSL_ERR_INVALID_KEY (-0x3E80)            /* MBEDTLS_ERR_PK_BAD_INPUT_DATA */
 #define WSSL_ERR_INVALID_CERT (-0x2800)           /* MBEDTLS_ERR_X509_BAD_INPUT_DATA */
 #define WSSL_ERR_CERT_VERIFY_FAILED (-0x2700)     /* MBEDTLS_ERR_X509_CERT_VERIFY_FAILED */
@@ -118,6 +120,19 @@ extern "C" {
 #define WSSL_EBADF (-9)
 #define WSSL_ENOMEM (-12)
 #define WSSL_EINVAL (-22)
+
+/* What a result means to a front end (wssl_error_class): the one error policy of both the JS
+ * package and MicroPython's tls module, each of which only turns a class into its exception. */
+#define WSSL_CLASS_NONE 0              /* 0: not an error */
+#define WSSL_CLASS_AGAIN 1             /* WANT_READ/WRITE/VERIFY/PSK: call again */
+#define WSSL_CLASS_ERRNO 2             /* -1..-255: OSError(-code), a transport errno */
+#define WSSL_CLASS_NO_MEMORY 3         /* -ENOMEM, MBEDTLS_ERR_SSL_ALLOC_FAILED: OSError(ENOMEM) */
+#define WSSL_CLASS_INVALID_KEY 4       /* ValueError('invalid key') */
+#define WSSL_CLASS_INVALID_CERT 5      /* ValueError('invalid cert') */
+#define WSSL_CLASS_HOSTNAME_REQUIRED 6 /* ValueError('CERT_REQUIRED requires server_hostname') */
+#define WSSL_CLASS_VERIFY_FAILED 7     /* the peer's certificate failed: its wssl_verify_info */
+#define WSSL_CLASS_TLS 8               /* OSError(code, name): mbedtls' code, or a positive
+                                          verify-callback veto (wssl_mbedtls_error_name) */
 
 /* wssl_verify_flags() when nothing was verified. */
 #define WSSL_VERIFY_SKIPPED 0x80         /* MBEDTLS_X509_BADCERT_SKIP_VERIFY: CERT_NONE */
@@ -152,6 +167,14 @@ WSSL_API const char *wssl_mbedtls_version(void);
  * "UNKNOWN_ERROR" for anything else. Names are generated at build time from mbedtls' headers. */
 WSSL_API const char *wssl_error_name(int32_t code);
 
+/* mbedtls' own name of a code as mbedtls_strerror() reads it, which MicroPython's messages
+ * come from: the sign is ignored and small numbers are never errnos (1 and -1 are both
+ * "MBEDTLS_ERR_ERROR_GENERIC_ERROR"); "UNKNOWN_ERROR" for anything else. */
+WSSL_API const char *wssl_mbedtls_error_name(int32_t code);
+
+/* The WSSL_CLASS_ of a result (see the constants). */
+WSSL_API int32_t wssl_error_class(int32_t code);
+
 /* One-line description of a result, from mbedtls' own header comments
  * ("The connection indicated an EOF"); "" when there is none. */
 WSSL_API const char *wssl_error_reason(int32_t code);
@@ -179,6 +202,11 @@ WSSL_API int32_t wssl_config_get_verify_mode(int32_t config);
 WSSL_API int32_t wssl_config_set_own_cert(int32_t config, const uint8_t *cert, int32_t cert_len,
                                           const uint8_t *key, int32_t key_len);
 
+/* With enabled = 0, wssl_config_set_own_cert() no longer checks that the key is the
+ * certificate's (MicroPython's mbedtls port does not: such a pair fails in the handshake, when
+ * the peer checks the signature). Default 1. Returns 0 or -EBADF. */
+WSSL_API int32_t wssl_config_set_pair_check(int32_t config, int32_t enabled);
+
 /* Adds trusted CA certificates (cadata): one DER certificate, several concatenated DER
  * certificates, or a PEM bundle. All or nothing: any unparsable certificate gives
  * WSSL_ERR_INVALID_CERT and adds none. Returns the number of certificates added. */
@@ -199,6 +227,13 @@ WSSL_API int32_t wssl_config_set_versions(int32_t config, int32_t min_version,
  * the table it looks identities up in (any number of entries). */
 WSSL_API int32_t wssl_config_set_psk(int32_t config, const uint8_t *identity, int32_t identity_len,
                                      const uint8_t *key, int32_t key_len);
+
+/* Server: with enabled = 1, the host looks up each client's PSK itself, instead of the table
+ * wssl_config_set_psk() fills. Once a client's TLS 1.2 PSK identity (in its ClientKeyExchange)
+ * has arrived, the handshake pauses with WSSL_WANT_PSK: wssl_psk_identity()/_len() give the
+ * identity (opaque bytes) and wssl_psk_complete() answers with its key, or with none (key_len
+ * 0) to refuse it (alert unknown_psk_identity, MBEDTLS_ERR_SSL_UNKNOWN_IDENTITY). */
+WSSL_API int32_t wssl_config_set_psk_lookup(int32_t config, int32_t enabled);
 
 /* With enabled = 1, every handshake that verifies a peer chain pauses once with
  * WSSL_WANT_VERIFY so that the host can run its verify callback (see section "Verify
@@ -293,6 +328,11 @@ WSSL_API const uint8_t *wssl_verify_chain_der(int32_t conn, int32_t index);
 WSSL_API int32_t wssl_verify_chain_der_len(int32_t conn, int32_t index);
 WSSL_API int32_t wssl_verify_chain_depth(int32_t conn, int32_t index);
 WSSL_API int32_t wssl_verify_complete(int32_t conn, int32_t result);
+
+/* ---- PSK lookup (see wssl_config_set_psk_lookup) ---------------------------------------- */
+WSSL_API const uint8_t *wssl_psk_identity(int32_t conn);
+WSSL_API int32_t wssl_psk_identity_len(int32_t conn);
+WSSL_API int32_t wssl_psk_complete(int32_t conn, const uint8_t *key, int32_t key_len);
 
 /* ---- Session resumption ----------------------------------------------------------------------
  * A client saves the session of an established connection (TLS 1.2 session, or a TLS 1.3

@@ -90,6 +90,8 @@ extern "C" {
 
 WSSL_API const char *wssl_mbedtls_version(void) { return MBEDTLS_VERSION_STRING_FULL; }
 WSSL_API const char *wssl_error_name(int32_t code) { return wssl::error_name(code); }
+WSSL_API const char *wssl_mbedtls_error_name(int32_t code) { return wssl::mbedtls_error_name(code); }
+WSSL_API int32_t wssl_error_class(int32_t code) { return wssl::error_class(code); }
 WSSL_API const char *wssl_error_reason(int32_t code) { return wssl::error_reason(code); }
 WSSL_API const char *wssl_ciphers_available(void) { return wssl::cipher_suite_names().c_str(); }
 
@@ -119,6 +121,12 @@ WSSL_API int32_t wssl_config_set_own_cert(int32_t config, const uint8_t *cert, i
   WITH_CONFIG(config);
   if (!valid_buffer(cert, cert_len) || !valid_buffer(key, key_len)) return WSSL_EINVAL;
   return cfg->set_own_cert(cert, static_cast<size_t>(cert_len), key, static_cast<size_t>(key_len));
+}
+
+WSSL_API int32_t wssl_config_set_pair_check(int32_t config, int32_t enabled) {
+  WITH_CONFIG(config);
+  cfg->set_pair_check(enabled != 0);
+  return 0;
 }
 
 WSSL_API int32_t wssl_config_add_ca(int32_t config, const uint8_t *cadata, int32_t len) {
@@ -151,6 +159,12 @@ WSSL_API int32_t wssl_config_set_psk(int32_t config, const uint8_t *identity, in
   if (!valid_buffer(identity, identity_len) || !valid_buffer(key, key_len)) return WSSL_EINVAL;
   return cfg->set_psk(identity, static_cast<size_t>(identity_len), key,
                       static_cast<size_t>(key_len));
+}
+
+WSSL_API int32_t wssl_config_set_psk_lookup(int32_t config, int32_t enabled) {
+  WITH_CONFIG(config);
+  cfg->set_psk_lookup(enabled != 0);
+  return 0;
 }
 
 WSSL_API int32_t wssl_config_set_verify_callback(int32_t config, int32_t enabled) {
@@ -295,6 +309,22 @@ WSSL_API int32_t wssl_verify_chain_depth(int32_t c, int32_t index) {
 WSSL_API int32_t wssl_verify_complete(int32_t c, int32_t result) {
   WITH_CONN(c, WSSL_EBADF);
   return conn->verify_complete(result);
+}
+
+WSSL_API const uint8_t *wssl_psk_identity(int32_t c) {
+  WITH_CONN(c, nullptr);
+  return conn->psk_identity().data();
+}
+
+WSSL_API int32_t wssl_psk_identity_len(int32_t c) {
+  WITH_CONN(c, WSSL_EBADF);
+  return static_cast<int32_t>(conn->psk_identity().size());
+}
+
+WSSL_API int32_t wssl_psk_complete(int32_t c, const uint8_t *key, int32_t key_len) {
+  WITH_CONN(c, WSSL_EBADF);
+  if (!valid_buffer(key, key_len)) return WSSL_EINVAL;
+  return conn->psk_complete(key, static_cast<size_t>(key_len));
 }
 
 WSSL_API int32_t wssl_session_save(int32_t c, uint8_t *buf, int32_t cap) {

@@ -8,25 +8,25 @@
 namespace wssl {
 namespace {
 
-bool is_chacha(int id) {
-  const char *name = mbedtls_ssl_get_ciphersuite_name(id);
-  return std::strstr(name, "CHACHA20") != nullptr;
+bool name_has(int id, const char *part) {
+  return std::strstr(mbedtls_ssl_get_ciphersuite_name(id), part) != nullptr;
+}
+
+// 0 first: in wasm the ChaCha20 suites (fast without AES instructions), then the other AEAD
+// suites; the CBC suites (MicroPython's list has them) always last.
+int rank(int id) {
+  if (name_has(id, "-CBC-")) return 2;
+#if defined(__wasm__)
+  if (name_has(id, "CHACHA20")) return 0;
+#endif
+  return 1;
 }
 
 std::vector<int> build_default() {
   std::vector<int> ids;
-  for (const int *p = mbedtls_ssl_list_ciphersuites(); *p != 0; ++p) ids.push_back(*p);
-#if defined(__wasm__)
-  // Stable partition: ChaCha20 suites first, the rest in mbedtls' order.
-  std::vector<int> ordered;
-  for (int id : ids)
-    if (is_chacha(id)) ordered.push_back(id);
-  for (int id : ids)
-    if (!is_chacha(id)) ordered.push_back(id);
-  ids.swap(ordered);
-#else
-  (void)is_chacha;
-#endif
+  for (int r = 0; r <= 2; ++r)  // a stable partition: mbedtls' order within each rank
+    for (const int *p = mbedtls_ssl_list_ciphersuites(); *p != 0; ++p)
+      if (rank(*p) == r) ids.push_back(*p);
   ids.push_back(0);
   return ids;
 }

@@ -42,6 +42,7 @@ const ErrorInfo kErrnos[] = {
 
 const ErrorInfo kEngineErrors[] = {
     {WSSL_WANT_VERIFY, "WSSL_WANT_VERIFY", "The handshake waits for the verify callback"},
+    {WSSL_WANT_PSK, "WSSL_WANT_PSK", "The handshake waits for the host's PSK lookup"},
     {WSSL_ERR_HOSTNAME_REQUIRED, "WSSL_ERR_HOSTNAME_REQUIRED",
      "CERT_REQUIRED requires server_hostname"},
 };
@@ -72,10 +73,8 @@ ErrorInfo lookup(int32_t code) {
   return find_mbedtls(code);
 }
 
-}  // namespace
-
-const char *error_name(int32_t code) {
-  if (const char *name = lookup(code).name) return name;
+const char *name_of(int32_t code, bool errno_first) {
+  if (const char *name = (errno_first ? lookup(code) : find_mbedtls(code)).name) return name;
   // mbedtls combines a high-level and a low-level code (e.g. X509 format + ASN.1 reason).
   if (code < 0 && code > -0x8000) {
     const char *high = find_mbedtls(-((-code) & 0xFF80)).name;
@@ -87,6 +86,31 @@ const char *error_name(int32_t code) {
     }
   }
   return "UNKNOWN_ERROR";
+}
+
+}  // namespace
+
+const char *error_name(int32_t code) { return name_of(code, true); }
+
+// As mbedtls_strerror() reads a code, which MicroPython's messages come from: the sign does not
+// matter, and small numbers are mbedtls' low-level codes, never errnos (1: GENERIC_ERROR).
+const char *mbedtls_error_name(int32_t code) { return name_of(code > 0 ? -code : code, false); }
+
+int32_t error_class(int32_t code) {
+  constexpr int32_t kSslAllocFailed = -0x7F00;  // MBEDTLS_ERR_SSL_ALLOC_FAILED
+  switch (code) {
+    case 0: return WSSL_CLASS_NONE;
+    case WSSL_WANT_READ: case WSSL_WANT_WRITE: case WSSL_WANT_VERIFY: case WSSL_WANT_PSK:
+      return WSSL_CLASS_AGAIN;
+    case WSSL_ENOMEM: case kSslAllocFailed: return WSSL_CLASS_NO_MEMORY;
+    case WSSL_ERR_INVALID_KEY: return WSSL_CLASS_INVALID_KEY;
+    case WSSL_ERR_INVALID_CERT: return WSSL_CLASS_INVALID_CERT;
+    case WSSL_ERR_HOSTNAME_REQUIRED: return WSSL_CLASS_HOSTNAME_REQUIRED;
+    case WSSL_ERR_CERT_VERIFY_FAILED: return WSSL_CLASS_VERIFY_FAILED;
+    default:
+      // MicroPython's cut-off: small negative numbers are errnos.
+      return code < 0 && code > -256 ? WSSL_CLASS_ERRNO : WSSL_CLASS_TLS;
+  }
 }
 
 const char *error_reason(int32_t code) {

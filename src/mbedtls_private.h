@@ -30,5 +30,10 @@ uint64_t next_outgoing_record_number(const mbedtls_ssl_context &ssl);
 // 0, MBEDTLS_ERR_SSL_WANT_WRITE or an error.
 int flush_output(mbedtls_ssl_context *ssl);
 
+// Reads the next incoming record in full without consuming it (mbedtls' library-internal
+// mbedtls_ssl_fetch_input, whose bytes its next read_record then uses): 0 with *record at its
+// 5-byte header and *len its whole size, MBEDTLS_ERR_SSL_WANT_READ, or an error.
+int peek_incoming_record(mbedtls_ssl_context *ssl, const uint8_t **record, size_t *len);
+
 }  // namespace mbedtls_private
 }  // namespace wssl

@@ -84,7 +84,7 @@ int32_t TlsConfig::set_own_cert(const uint8_t *cert, size_t cert_len, const uint
   auto chain = std::shared_ptr<CertChain>(new CertChain);
   ret = parse_certificates(cert, cert_len, chain.get());
   if (ret < 0) return ret;
-  if (mbedtls_pk_check_pair(&chain->crt.pk, &parsed_key->pk, mbedtls_psa_get_random,
+  if (pair_check_ && mbedtls_pk_check_pair(&chain->crt.pk, &parsed_key->pk, mbedtls_psa_get_random,
                             MBEDTLS_PSA_RANDOM_STATE) != 0)
     return WSSL_ERR_INVALID_KEY;  // a valid key, but not this certificate's
   own_chain_ = std::move(chain);
@@ -155,6 +155,11 @@ int32_t TlsConfig::set_psk(const uint8_t *identity, size_t identity_len, const u
   psk_.push_back(std::move(entry));
   changed();
   return 0;
+}
+
+void TlsConfig::set_psk_lookup(bool enabled) {
+  psk_lookup_ = enabled;
+  changed();
 }
 
 void TlsConfig::set_verify_callback(bool enabled) {
@@ -238,6 +243,9 @@ int32_t TlsConfig::build(std::shared_ptr<const SslConfigSnapshot> *out) {
     ret = mbedtls_ssl_conf_psk(conf, e.key.data(), e.key.size(), e.identity.data(),
                                e.identity.size());
     if (ret != 0) return ret;
+  } else if (psk_lookup_ && endpoint_ == WSSL_SERVER) {
+    s->psk_lookup = true;
+    mbedtls_ssl_conf_psk_cb(conf, answer_psk_from_host, nullptr);
   } else if (s->has_psk) {
     mbedtls_ssl_conf_psk_cb(conf, find_psk, &s->psk_table);
   }

@@ -40,6 +40,7 @@ struct SslConfigSnapshot : CountedAllocation {
   int32_t verify_mode = 0;
   bool verify_callback = false;
   bool has_psk = false;
+  bool psk_lookup = false;  // the host answers each identity (WSSL_WANT_PSK)
   Digest anchors_digest{};  // SHA-256 of the trusted certificates' DER, in order
   bool strict_verify = true;    // WSSL_VERIFY_STRICT
   int32_t max_chain_depth = -1;  // intermediates allowed; -1: mbedtls' own limit
@@ -54,6 +55,10 @@ struct SslConfigSnapshot : CountedAllocation {
   std::shared_ptr<TicketKeys> tickets;
 };
 
+// mbedtls' PSK callback of a server whose host looks identities up (tls_connection.cpp).
+int answer_psk_from_host(void *unused, mbedtls_ssl_context *ssl, const unsigned char *identity,
+                         size_t identity_len);
+
 class TlsConfig : public CountedAllocation {
  public:
   explicit TlsConfig(int32_t endpoint);
@@ -63,11 +68,13 @@ class TlsConfig : public CountedAllocation {
   int32_t verify_mode() const { return verify_mode_; }
   int32_t set_own_cert(const uint8_t *cert, size_t cert_len, const uint8_t *key, size_t key_len);
   int32_t add_ca(const uint8_t *data, size_t len);
+  void set_pair_check(bool enabled) { pair_check_ = enabled; }
   int32_t set_ciphers(const char *names);
   int32_t set_alpn(const char *protocols);
   int32_t set_versions(int32_t min_version, int32_t max_version);
   int32_t set_psk(const uint8_t *identity, size_t identity_len, const uint8_t *key,
                   size_t key_len);
+  void set_psk_lookup(bool enabled);
   void set_verify_callback(bool enabled);
   int32_t set_verify_profile(int32_t profile);
   int32_t set_max_chain_depth(int32_t depth);
@@ -82,6 +89,8 @@ class TlsConfig : public CountedAllocation {
   int32_t endpoint_;
   int32_t verify_mode_;
   bool verify_callback_ = false;
+  bool psk_lookup_ = false;
+  bool pair_check_ = true;  // set_own_cert refuses a key that is not the certificate's
   bool strict_verify_ = true;
   int32_t max_chain_depth_ = -1;
   int32_t min_version_ = 0x0303, max_version_ = 0x0304;

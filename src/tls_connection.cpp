@@ -50,6 +50,7 @@ int32_t TlsConnection::create(std::shared_ptr<const SslConfigSnapshot> config, i
   if (config->verify_mode != WSSL_CERT_NONE)
     mbedtls_ssl_set_verify(&conn->ssl_, observe_certificate, conn.get());
   mbedtls_ssl_set_bio(&conn->ssl_, &conn->io_, HostStream::send, HostStream::recv, nullptr);
+  mbedtls_ssl_set_user_data_p(&conn->ssl_, conn.get());  // answer_psk_from_host
   *out = std::move(conn);
   return 0;
 }
@@ -99,6 +100,7 @@ int32_t TlsConnection::handshake() { return drive_handshake(); }
 int32_t TlsConnection::drive_handshake() {
   if (error_ != 0) return error_;
   if (verify_state_ == VerifyState::kPaused) return WSSL_WANT_VERIFY;
+  if (psk_state_ == PskState::kPaused) return WSSL_WANT_PSK;
   // The records of each flight reach the host as one write (see host_stream.h).
   io_.set_gathering(true);
   int32_t ret = step_handshake();
@@ -114,6 +116,11 @@ int32_t TlsConnection::drive_handshake() {
 int32_t TlsConnection::step_handshake() {
   while (!handshake_done()) {
     if (priv::handshake_state(ssl_) == MBEDTLS_SSL_SERVER_CERTIFICATE) certificate_exchanged_ = true;
+    if (config_->psk_lookup && psk_state_ == PskState::kWaiting &&
+        priv::handshake_state(ssl_) == MBEDTLS_SSL_CLIENT_KEY_EXCHANGE) {
+      int32_t ret = pause_for_psk_lookup();
+      if (ret != 0) return ret;
+    }
     int ret = mbedtls_ssl_handshake_step(&ssl_);
     // The chain has been verified (successfully or not): let the host's callback see it.
     if (config_->verify_callback && verify_state_ == VerifyState::kCollecting &&
@@ -127,6 +134,49 @@ int32_t TlsConnection::step_handshake() {
     if (ret != 0) return fail_incoming(ret);
   }
   return 0;
+}
+
+// The ClientKeyExchange of a TLS 1.2 PSK suite (plain or ECDHE) starts with the client's
+// identity (RFC 4279, 5489); mbedtls would hand it to its PSK callback only in the middle of
+// the step that also uses the key. So the record is read ahead, unconsumed, and the handshake
+// pauses for the host before that step. Anything else there is left to mbedtls (which then
+// refuses the identity: the host was never asked).
+int32_t TlsConnection::pause_for_psk_lookup() {
+  const uint8_t *rec = nullptr;
+  size_t len = 0;
+  int ret = priv::peek_incoming_record(&ssl_, &rec, &len);
+  if (ret == MBEDTLS_ERR_SSL_WANT_READ) return ret;
+  psk_state_ = PskState::kAnswered;
+  constexpr uint8_t kHandshake = 22, kClientKeyExchange = 16;
+  constexpr size_t kIdentityAt = 5 + 4 + 2;  // record header, handshake header, length
+  if (ret != 0 || len < kIdentityAt || rec[0] != kHandshake || rec[5] != kClientKeyExchange)
+    return 0;
+  size_t id_len = (size_t{rec[9]} << 8) | rec[10];
+  if (id_len > len - kIdentityAt) return 0;
+  psk_identity_.assign(rec + kIdentityAt, rec + kIdentityAt + id_len);
+  psk_state_ = PskState::kPaused;
+  return WSSL_WANT_PSK;
+}
+
+int32_t TlsConnection::psk_complete(const uint8_t *key, size_t key_len) {
+  if (psk_state_ != PskState::kPaused) return WSSL_EINVAL;
+  psk_state_ = PskState::kAnswered;
+  // A key mbedtls refuses (too long) refuses the identity, as a missing one does.
+  psk_key_set_ = key_len > 0 && mbedtls_ssl_set_hs_psk(&ssl_, key, key_len) == 0;
+  return 0;
+}
+
+bool TlsConnection::psk_accepted(const unsigned char *identity, size_t len) const {
+  return psk_key_set_ && len == psk_identity_.size() &&
+         (len == 0 || std::memcmp(identity, psk_identity_.data(), len) == 0);
+}
+
+int answer_psk_from_host(void *, mbedtls_ssl_context *ssl, const unsigned char *identity,
+                         size_t identity_len) {
+  const auto *conn = static_cast<const TlsConnection *>(mbedtls_ssl_get_user_data_p(ssl));
+  return conn != nullptr && conn->psk_accepted(identity, identity_len)
+             ? 0
+             : MBEDTLS_ERR_SSL_UNKNOWN_IDENTITY;
 }
 
 int32_t TlsConnection::verify_complete(int32_t result) {

@@ -51,6 +51,12 @@ class TlsConnection : public CountedAllocation {
   const std::vector<ChainEntry> &verify_chain() const { return chain_; }
   int32_t verify_complete(int32_t result);
 
+  // The client's PSK identity while the handshake waits with WSSL_WANT_PSK, and the host's
+  // answer: its key, or none (empty) to refuse the identity.
+  const std::vector<uint8_t> &psk_identity() const { return psk_identity_; }
+  int32_t psk_complete(const uint8_t *key, size_t key_len);
+  bool psk_accepted(const unsigned char *identity, size_t len) const;
+
   // A sealed blob: the facts of how the peer was authenticated, then mbedtls' session.
   int32_t session_save(uint8_t *buf, int32_t cap);
   // 0 also when the session does not serve this connection (other host name or anchors, a
@@ -70,6 +76,8 @@ class TlsConnection : public CountedAllocation {
   static int observe_certificate(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *flags);
 
   enum class VerifyState { kCollecting, kPaused, kDone };
+  enum class PskState { kWaiting, kPaused, kAnswered };
+  int32_t pause_for_psk_lookup();
 
   std::shared_ptr<const SslConfigSnapshot> config_;
   HostStream io_;  // mbedtls' BIO context points here
@@ -80,6 +88,9 @@ class TlsConnection : public CountedAllocation {
   VerifyState verify_state_ = VerifyState::kCollecting;
   int32_t held_error_ = 0;  // mbedtls' own verdict, reported after the callback
   std::vector<ChainEntry> chain_;
+  PskState psk_state_ = PskState::kWaiting;
+  bool psk_key_set_ = false;
+  std::vector<uint8_t> psk_identity_;
   std::string text_;  // backing store for returned strings
   std::vector<uint8_t> saved_session_;
   VerifySettings verify_settings_;  // what a session must have been verified with to serve here

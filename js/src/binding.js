@@ -3,15 +3,20 @@
 // every call returns a value, one of the WANT_* states, or throws what `errorFor` decides.
 import { OSError, ValueError } from './errors.js';
 import {
-  WANT_READ, WANT_WRITE, WANT_VERIFY, ERR_HOSTNAME_REQUIRED, ERR_INVALID_KEY, ERR_INVALID_CERT,
-  ERR_CONN_EOF, CLIENT, SERVER, VERIFY_SKIPPED, VERIFY_NOT_DONE,
+  WANT_READ, WANT_WRITE, WANT_VERIFY, ERR_CONN_EOF, CLIENT, SERVER, VERIFY_SKIPPED, VERIFY_NOT_DONE,
+  CLASS_ERRNO, CLASS_NO_MEMORY, CLASS_INVALID_KEY, CLASS_INVALID_CERT, CLASS_HOSTNAME_REQUIRED,
 } from './engine/abi.js';
 
 export { WANT_READ, WANT_WRITE, WANT_VERIFY, ERR_CONN_EOF };
-const ERR_ALLOC_FAILED = -0x7f00; // MBEDTLS_ERR_SSL_ALLOC_FAILED (mbedtls', not the ABI's)
 export const ETIMEDOUT = 110;
 const ENOMEM = 12;
 const VERIFY_COMPAT = 0, VERIFY_STRICT = 1;
+// MicroPython's ValueErrors, by the engine's class of the result (wssl_error_class).
+const VALUE_ERRORS = {
+  [CLASS_INVALID_KEY]: 'invalid key',
+  [CLASS_INVALID_CERT]: 'invalid cert',
+  [CLASS_HOSTNAME_REQUIRED]: 'CERT_REQUIRED requires server_hostname',
+};
 
 /** Engine I/O goes through one scratch buffer per instance: calls are synchronous. */
 export const IO_CHUNK = 16 * 1024;
@@ -33,14 +38,14 @@ export class Binding {
    * allocation failure is OSError(ENOMEM), everything else OSError(code, name).
    */
   errorFor(code, conn = null) {
-    if (code === ERR_INVALID_KEY) return new ValueError('invalid key');
-    if (code === ERR_INVALID_CERT) return new ValueError('invalid cert');
-    if (code === ERR_HOSTNAME_REQUIRED) return new ValueError('CERT_REQUIRED requires server_hostname');
-    if (code === ERR_ALLOC_FAILED) code = -ENOMEM;
+    // The engine classifies the result; this only turns the class into the exception.
+    const kind = this.x.wssl_error_class(code);
+    if (VALUE_ERRORS[kind]) return new ValueError(VALUE_ERRORS[kind]);
+    if (kind === CLASS_NO_MEMORY) code = -ENOMEM;
     const name = this.engine.errorName(code);
     const reason = this.engine.errorReason(code);
     // Transport errnos are positive, as Python's OSError.errno; mbedtls codes stay negative.
-    const errno = code > -256 ? -code : code;
+    const errno = kind === CLASS_ERRNO || kind === CLASS_NO_MEMORY ? -code : code;
     const details = conn ? conn.verificationDetails() : {};
     return new OSError(errno, name, reason, details);
   }

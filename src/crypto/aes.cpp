@@ -13,7 +13,11 @@
 //  - Otherwise (the *_scalar fallbacks, native builds): a word is 64 bits and a batch 4 blocks;
 //    nibble j is state byte (row j / 4, column j % 4), its bit k is block k. The row rotations
 //    are rotations of the whole word, ShiftRows a few masked shifts.
-// Only encryption: the build has MBEDTLS_BLOCK_CIPHER_NO_DECRYPT (GCM needs no AES decryption).
+// Decryption (the inverse cipher of FIPS-197 5.3, for the CBC suites) reuses the S-box circuit:
+// InvSubBytes(x) = B(S(B(x) ^ 5)) ^ 5 with B the linear part of the inverse affine map
+// (Canright, "A very compact Rijndael S-box", 2005), and InvMixColumns is MixColumns after the
+// circulant (05 00 04 00) (Daemen and Rijmen, "The Design of Rijndael", 4.1.3). It is built only
+// when the configuration wants it (no MBEDTLS_BLOCK_CIPHER_NO_DECRYPT).
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
@@ -41,6 +45,9 @@ inline Word shl(Word x, int n) { return wasm_i64x2_shl(x, n); }
 inline Word shift_rows(Word x) {
   return wasm_i8x16_shuffle(x, x, 0, 1, 2, 3, 5, 6, 7, 4, 10, 11, 8, 9, 15, 12, 13, 14);
 }
+inline Word inv_shift_rows(Word x) {
+  return wasm_i8x16_shuffle(x, x, 0, 1, 2, 3, 7, 4, 5, 6, 10, 11, 8, 9, 13, 14, 15, 12);
+}
 // Row r takes the bytes of row r + 1 (mod 4), or of row r + 2.
 inline Word next_row(Word x) {
   return wasm_i8x16_shuffle(x, x, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3);
@@ -63,6 +70,13 @@ inline Word shift_rows(Word x) {
          ((x >> 4) & 0x000000000FFF0000ull) | ((x << 12) & 0x00000000F0000000ull) |
          ((x >> 8) & 0x000000FF00000000ull) | ((x << 8) & 0x0000FF0000000000ull) |
          ((x >> 12) & 0x000F000000000000ull) | ((x << 4) & 0xFFF0000000000000ull);
+}
+// Row r rotated right by r columns: left by 4r bits within the row.
+inline Word inv_shift_rows(Word x) {
+  return (x & 0x000000000000FFFFull) |
+         ((x << 4) & 0x00000000FFF00000ull) | ((x >> 12) & 0x00000000000F0000ull) |
+         ((x >> 8) & 0x000000FF00000000ull) | ((x << 8) & 0x0000FF0000000000ull) |
+         ((x << 12) & 0xF000000000000000ull) | ((x >> 4) & 0x0FFF000000000000ull);
 }
 inline Word next_row(Word x) { return (x >> 16) | (x << 48); }
 inline Word row_after_next(Word x) { return (x >> 32) | (x << 32); }
@@ -208,6 +222,54 @@ void encrypt_batch(const mbedtls_aes_context &aes, const unsigned char *in, unsi
   store_batch(s, out);
 }
 
+#if !defined(MBEDTLS_BLOCK_CIPHER_NO_DECRYPT)
+// x -> B(x): bit i is x_(i+2) ^ x_(i+5) ^ x_(i+7) (indices mod 8), the linear part of the
+// inverse of SubBytes' affine map.
+void inverse_affine(Word s[8]) {
+  Word x[8];
+  for (int i = 0; i < 8; ++i) x[i] = s[i];
+  for (int i = 0; i < 8; ++i) s[i] = x[(i + 2) % 8] ^ x[(i + 5) % 8] ^ x[(i + 7) % 8];
+}
+
+// InvSubBytes(x) = B(S(B(x) ^ 0x05)) ^ 0x05, since S(y) = A(y^-1) and B undoes A.
+void inv_sub_bytes(Word s[8]) {
+  inverse_affine(s);
+  s[0] = ~s[0], s[2] = ~s[2];
+  sub_bytes(s);
+  inverse_affine(s);
+  s[0] = ~s[0], s[2] = ~s[2];
+}
+
+// InvMixColumns = MixColumns after a_r' = a_r + 4 (a_r + a_(r+2)).
+void inv_mix_columns(Word s[8]) {
+  Word t[8];
+  for (int b = 0; b < 8; ++b) t[b] = s[b] ^ row_after_next(s[b]);
+  for (int twice = 0; twice < 2; ++twice) {  // t = 2 t, twice (as in mix_columns)
+    const Word top = t[7];
+    for (int b = 7; b > 0; --b) t[b] = t[b - 1];
+    t[0] = top, t[1] ^= top, t[3] ^= top, t[4] ^= top;
+  }
+  for (int b = 0; b < 8; ++b) s[b] ^= t[b];
+  mix_columns(s);
+}
+
+void decrypt_batch(const mbedtls_aes_context &aes, const unsigned char *in, unsigned char *out) {
+  Word s[8];
+  load_batch(in, s);
+  add_round_key(s, aes, aes.rounds);
+  for (int round = aes.rounds - 1; round > 0; --round) {
+    for (Word &w : s) w = inv_shift_rows(w);
+    inv_sub_bytes(s);
+    add_round_key(s, aes, round);
+    inv_mix_columns(s);
+  }
+  for (Word &w : s) w = inv_shift_rows(w);
+  inv_sub_bytes(s);
+  add_round_key(s, aes, 0);
+  store_batch(s, out);
+}
+#endif
+
 // SubWord of the key schedule: the same circuit, on a batch holding the word's 4 bytes.
 void sub_word(unsigned char w[4]) {
   unsigned char batch[kBatchBytes] = {0};
@@ -323,13 +385,66 @@ int mbedtls_internal_aes_encrypt(mbedtls_aes_context *ctx, const unsigned char i
   return 0;
 }
 
-// Decryption is not built (MBEDTLS_BLOCK_CIPHER_NO_DECRYPT): asking for it is an error here,
+#if !defined(MBEDTLS_BLOCK_CIPHER_NO_DECRYPT)
+// The round keys are the same: decryption walks them backwards.
+int mbedtls_aes_setkey_dec(mbedtls_aes_context *ctx, const unsigned char *key, unsigned int keybits) {
+  return expand_key(ctx, key, keybits);
+}
+
+int mbedtls_internal_aes_decrypt(mbedtls_aes_context *ctx, const unsigned char input[16],
+                                 unsigned char output[16]) {
+  unsigned char batch[kBatchBytes] = {0};
+  std::memcpy(batch, input, 16);
+  decrypt_batch(*ctx, batch, batch);
+  std::memcpy(output, batch, 16);
+  mbedtls_platform_zeroize(batch, sizeof batch);
+  return 0;
+}
+#endif
+
+// Without decryption built (MBEDTLS_BLOCK_CIPHER_NO_DECRYPT), asking for it is an error here,
 // not a silent encryption.
 int mbedtls_aes_crypt_ecb(mbedtls_aes_context *ctx, int mode, const unsigned char input[16],
                           unsigned char output[16]) {
-  if (mode != MBEDTLS_AES_ENCRYPT) return MBEDTLS_ERR_AES_BAD_INPUT_DATA;
-  return mbedtls_internal_aes_encrypt(ctx, input, output);
+  if (mode == MBEDTLS_AES_ENCRYPT) return mbedtls_internal_aes_encrypt(ctx, input, output);
+#if !defined(MBEDTLS_BLOCK_CIPHER_NO_DECRYPT)
+  if (mode == MBEDTLS_AES_DECRYPT) return mbedtls_internal_aes_decrypt(ctx, input, output);
+#endif
+  return MBEDTLS_ERR_AES_BAD_INPUT_DATA;
 }
+
+#if defined(MBEDTLS_CIPHER_MODE_CBC)
+// CBC: encryption is a chain, one block at a time; decryption takes a whole batch of blocks
+// per pass of the bitsliced kernel (each is XORed with the ciphertext block before it).
+int mbedtls_aes_crypt_cbc(mbedtls_aes_context *ctx, int mode, size_t length, unsigned char iv[16],
+                          const unsigned char *input, unsigned char *output) {
+  if (mode != MBEDTLS_AES_ENCRYPT && mode != MBEDTLS_AES_DECRYPT) return MBEDTLS_ERR_AES_BAD_INPUT_DATA;
+  if (length % 16 != 0) return MBEDTLS_ERR_AES_INVALID_INPUT_LENGTH;
+  unsigned char batch[kBatchBytes] = {0};
+  if (mode == MBEDTLS_AES_ENCRYPT) {
+    for (; length > 0; length -= 16, input += 16, output += 16) {
+      for (int i = 0; i < 16; ++i) batch[i] = static_cast<unsigned char>(input[i] ^ iv[i]);
+      encrypt_batch(*ctx, batch, batch);
+      std::memcpy(output, batch, 16);
+      std::memcpy(iv, batch, 16);
+    }
+  } else {
+    unsigned char cipher[kBatchBytes];  // this batch's ciphertext (output may be input)
+    while (length > 0) {
+      const size_t bytes = length < kBatchBytes ? length : kBatchBytes;
+      std::memcpy(cipher, input, bytes);
+      std::memcpy(batch, input, bytes);
+      decrypt_batch(*ctx, batch, batch);
+      for (size_t i = 0; i < bytes; ++i)
+        output[i] = static_cast<unsigned char>(batch[i] ^ (i < 16 ? iv[i] : cipher[i - 16]));
+      std::memcpy(iv, cipher + bytes - 16, 16);
+      input += bytes, output += bytes, length -= bytes;
+    }
+  }
+  mbedtls_platform_zeroize(batch, sizeof batch);
+  return 0;
+}
+#endif
 
 }  // extern "C"
 

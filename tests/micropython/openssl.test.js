@@ -10,6 +10,8 @@ const MODULE = 'test_openssl';
 let py;
 const servers = {};
 let nodeClients = [];
+const PSK_IDENTITY = 'micropython';
+const PSK_KEY = Buffer.from('secret-shared-key'); // as test_openssl.py's
 
 // A TCP listener whose accepted connections become the client side of a Node TLS
 // connection: Python dials in, then plays the TLS server.
@@ -30,6 +32,8 @@ beforeAll(async () => {
     start('www', { args: ['-www'] }),
     start('echo1.2', { tls: '1.2' }),
     start('echo1.3', { tls: '1.3' }),
+    start('rsa1.2', { tls: '1.2', cert: 'server-rsa' }),
+    start('psk', { tls: '1.2', args: ['-rev', '-psk_identity', PSK_IDENTITY, '-psk', PSK_KEY.toString('hex'), '-cipher', 'PSK'] }),
     start('wrong-host', { cert: 'wrong-host' }),
     start('expired', { cert: 'expired' }),
     start('untrusted', { cert: 'untrusted' }),
@@ -39,6 +43,10 @@ beforeAll(async () => {
   const ports = Object.fromEntries(Object.entries(servers).map(([name, s]) => [name, s.port]));
   ports['node-client'] = await nodeTlsClient({});
   ports['node-client-with-cert'] = await nodeTlsClient({ key: Buffer.from(certFile('client.key')), cert: Buffer.from(certFile('client.crt')) });
+  ports['node-psk-client'] = await nodeTlsClient({
+    pskCallback: () => ({ identity: PSK_IDENTITY, psk: PSK_KEY }), ciphers: 'PSK-AES128-GCM-SHA256', maxVersion: 'TLSv1.2',
+    checkServerIdentity: () => undefined, // PSK: there is no certificate to match a name against
+  });
   await py.setPeer(ports);
 });
 

@@ -11,6 +11,7 @@ export const WANT_READ = -0x6900;
 export const WANT_WRITE = -0x6880;
 export const WANT_VERIFY = -0x8001;
 export const ERR_HOSTNAME_REQUIRED = -0x8002;
+export const WANT_PSK = -0x8003;
 export const ERR_INVALID_KEY = -0x3E80;
 export const ERR_INVALID_CERT = -0x2800;
 export const ERR_CERT_VERIFY_FAILED = -0x2700;
@@ -19,6 +20,15 @@ export const ERR_CONN_EOF = -0x7280;
 export const EBADF = -9;
 export const ENOMEM = -12;
 export const EINVAL = -22;
+export const CLASS_NONE = 0;
+export const CLASS_AGAIN = 1;
+export const CLASS_ERRNO = 2;
+export const CLASS_NO_MEMORY = 3;
+export const CLASS_INVALID_KEY = 4;
+export const CLASS_INVALID_CERT = 5;
+export const CLASS_HOSTNAME_REQUIRED = 6;
+export const CLASS_VERIFY_FAILED = 7;
+export const CLASS_TLS = 8;
 export const VERIFY_SKIPPED = 0x80;
 export const VERIFY_NOT_DONE = 0xFFFFFFFF;
 export const TLS1_2 = 0x0303;
@@ -30,6 +40,8 @@ export const EXPORTS = Object.freeze([
   'wssl_heap_stats',
   'wssl_mbedtls_version',
   'wssl_error_name',
+  'wssl_mbedtls_error_name',
+  'wssl_error_class',
   'wssl_error_reason',
   'wssl_ciphers_available',
   'wssl_config_new',
@@ -37,11 +49,13 @@ export const EXPORTS = Object.freeze([
   'wssl_config_set_verify_mode',
   'wssl_config_get_verify_mode',
   'wssl_config_set_own_cert',
+  'wssl_config_set_pair_check',
   'wssl_config_add_ca',
   'wssl_config_set_ciphers',
   'wssl_config_set_alpn',
   'wssl_config_set_versions',
   'wssl_config_set_psk',
+  'wssl_config_set_psk_lookup',
   'wssl_config_set_verify_callback',
   'wssl_config_set_verify_profile',
   'wssl_config_set_max_chain_depth',
@@ -66,6 +80,9 @@ export const EXPORTS = Object.freeze([
   'wssl_verify_chain_der_len',
   'wssl_verify_chain_depth',
   'wssl_verify_complete',
+  'wssl_psk_identity',
+  'wssl_psk_identity_len',
+  'wssl_psk_complete',
   'wssl_session_save',
   'wssl_session_load',
   'wssl_session_resumed',

@@ -142,6 +142,20 @@ class Connection {
     return len;
   }
   verify_complete(result) { return this._x.wssl_verify_complete(this.handle, result); }
+
+  // ---- server PSK lookup: the identity the engine paused on (WSSL_WANT_PSK) ------------------
+
+  psk_identity_len() { return this._x.wssl_psk_identity_len(this.handle); }
+  psk_identity_into(addr) {
+    const len = this._x.wssl_psk_identity_len(this.handle);
+    if (len > 0) this._b.heap.write(addr, this._b.engine.bytes(this._x.wssl_psk_identity(this.handle), len));
+    return len;
+  }
+  /** The key for the identity (len > 0), or none: the identity is refused. */
+  psk_complete(addr, len) {
+    if (len <= 0) return this._x.wssl_psk_complete(this.handle, 0, 0);
+    return this._b.engine.withBytes(this._b.heap.view(addr, len), (p, n) => this._x.wssl_psk_complete(this.handle, p, n));
+  }
 }
 
 class Config {
@@ -166,6 +180,14 @@ class Config {
       engine.withBytes(heap.view(keyAddr, keyLen), (kp, kn) =>
         this._x.wssl_config_set_own_cert(this.handle, cp, cn, kp, kn)));
   }
+
+  set_psk(idAddr, idLen, keyAddr, keyLen) {
+    const { engine, heap } = this._b;
+    return engine.withBytes(heap.view(idAddr, idLen), (ip, il) =>
+      engine.withBytes(heap.view(keyAddr, keyLen), (kp, kl) => this._x.wssl_config_set_psk(this.handle, ip, il, kp, kl)));
+  }
+
+  set_psk_lookup(enabled) { return this._x.wssl_config_set_psk_lookup(this.handle, enabled ? 1 : 0); }
 
   add_ca(addr, len) {
     return this._b.engine.withBytes(this._b.heap.view(addr, len), (p, n) => this._x.wssl_config_add_ca(this.handle, p, n));
@@ -193,6 +215,8 @@ export function tlsBinding(engine, heap) {
     HEAP_DEVICE: PythonHeap.devicePath,
     mbedtls_version: () => engine.string(x.wssl_mbedtls_version()),
     error_name: (code) => engine.errorName(code),
+    error_class: (code) => x.wssl_error_class(code),
+    mbedtls_error_name: (code) => engine.string(x.wssl_mbedtls_error_name(code)),
     ciphers: () => engine.string(x.wssl_ciphers_available()),
     attach_heap: (touch) => heap.attach(touch),
     config_new(endpoint) {
@@ -201,6 +225,8 @@ export function tlsBinding(engine, heap) {
       // MicroPython's ssl accepts what its mbedtls port accepts (CN-only certificates, ...):
       // the engine's strict default is for the JS package and the C ABI.
       x.wssl_config_set_verify_profile(handle, VERIFY_COMPAT);
+      // ... and, as there, a key that is not the certificate's fails in the handshake only.
+      x.wssl_config_set_pair_check(handle, 0);
       return new Config(binding, handle);
     },
   };

@@ -61,3 +61,71 @@ def test_suites_the_peer_does_not_share_fail_the_handshake():
     s = server.wrap_socket(b, server_side=True, do_handshake_on_connect=False)
     eq(c.write(b"!"), None)
     eq(raises(OSError, s.read, 1).args, (-28160, "MBEDTLS_ERR_SSL_HANDSHAKE_FAILURE"))
+
+
+# The CBC suites of MicroPython's list (its tests print these eight), over ECDHE-ECDSA with the
+# test CA's P-256 key and over RSA key exchange with an RSA key. A wasm build has them only with
+# WASM_SSL_CBC (wasm_ssl_mbedtls_config.h); without, these tests check that none is listed.
+CBC_SUITES = (
+    "TLS-ECDHE-ECDSA-WITH-AES-256-CBC-SHA384", "TLS-ECDHE-ECDSA-WITH-AES-256-CBC-SHA",
+    "TLS-ECDHE-ECDSA-WITH-AES-128-CBC-SHA256", "TLS-ECDHE-ECDSA-WITH-AES-128-CBC-SHA",
+    "TLS-RSA-WITH-AES-256-CBC-SHA256", "TLS-RSA-WITH-AES-256-CBC-SHA",
+    "TLS-RSA-WITH-AES-128-CBC-SHA256", "TLS-RSA-WITH-AES-128-CBC-SHA",
+)
+
+
+def has_cbc():
+    return any("-CBC-" in name for name in tls.SSLContext(tls.PROTOCOL_TLS_CLIENT).get_ciphers())
+
+
+def test_upstreams_cbc_suites_are_listed_after_every_aead_suite():
+    ciphers = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT).get_ciphers()
+    if not has_cbc():
+        return  # a build without them
+    for name in CBC_SUITES:
+        assert name in ciphers, name
+    cbc = [i for i, name in enumerate(ciphers) if "-CBC-" in name]
+    aead = [i for i, name in enumerate(ciphers) if "-CBC-" not in name]
+    assert max(aead) < min(cbc), ciphers
+
+
+def test_an_unchosen_handshake_never_lands_on_cbc():
+    client = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
+    client.load_verify_locations(cert("ca.der"))
+    client.set_ciphers([n for n in client.get_ciphers() if not n.startswith("TLS1-3-")])  # TLS 1.2
+    server = tls.SSLContext(tls.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(cert("server.crt"), cert("server.key"))
+    a, b = pipe()
+    c = client.wrap_socket(a, server_hostname="localhost", do_handshake_on_connect=False)
+    s = server.wrap_socket(b, server_side=True, do_handshake_on_connect=False)
+    pump(lambda: c.write(b"!"), lambda: s.read(1))
+    assert "-CBC-" not in c.cipher()[0], c.cipher()
+
+
+def test_each_cbc_suite_carries_data_both_ways():
+    if not has_cbc():
+        return
+    data = bytes(range(256)) * 300  # several records, and CBC runs of every length
+    for suite in CBC_SUITES:
+        name = "server-rsa" if "-RSA-" in suite else "server"
+        client = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
+        client.load_verify_locations(cert("ca.der"))
+        client.set_ciphers([suite])
+        server = tls.SSLContext(tls.PROTOCOL_TLS_SERVER)
+        server.load_cert_chain(cert(name + ".crt"), cert(name + ".key"))
+        a, b = pipe()
+        c = client.wrap_socket(a, server_hostname="localhost", do_handshake_on_connect=False)
+        s = server.wrap_socket(b, server_side=True, do_handshake_on_connect=False)
+        got = bytearray()
+
+        def server_reads():
+            chunk = s.read(len(data))
+            if chunk:
+                got.extend(chunk)
+            return True if len(got) == len(data) else None
+
+        pump(lambda: c.write(data), server_reads, rounds=200)
+        eq(bytes(got), data)
+        eq(c.cipher(), (suite, "TLSv1.2"))
+        eq(s.write(data[:1000]), 1000)
+        eq(c.read(1000), data[:1000])

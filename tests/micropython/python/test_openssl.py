@@ -138,3 +138,58 @@ def test_a_server_sees_the_certificate_of_a_client_that_has_one():
     eq(ss.readline(), b"hello from node\n")
     ss.write(b"hello from micropython\n")
     ss.close()
+
+
+def test_cbc_suites_against_openssl():
+    # OpenSSL's AES-CBC and HMAC are the reference for the engine's (both directions, several
+    # records: s_server -rev echoes each line reversed).
+    if not any("-CBC-" in name for name in tls.SSLContext(tls.PROTOCOL_TLS_CLIENT).get_ciphers()):
+        return  # a wasm build without WASM_SSL_CBC
+    line = bytes(range(32, 127)) * 60
+    reversed_line = bytes(line[i] for i in range(len(line) - 1, -1, -1))
+    for server, suite in (("echo1.2", "TLS-ECDHE-ECDSA-WITH-AES-128-CBC-SHA256"),
+                          ("echo1.2", "TLS-ECDHE-ECDSA-WITH-AES-256-CBC-SHA"),
+                          ("rsa1.2", "TLS-RSA-WITH-AES-256-CBC-SHA256"),
+                          ("rsa1.2", "TLS-RSA-WITH-AES-128-CBC-SHA")):
+        ctx = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
+        ctx.load_verify_locations(CA_DER)
+        ctx.set_ciphers([suite])
+        ss = ctx.wrap_socket(connect(server), server_hostname="localhost")
+        eq(ss.cipher(), (suite, "TLSv1.2"))
+        ss.write(line + b"\n")
+        eq(ss.readline(), reversed_line + b"\n")
+        ss.close()
+
+
+PSK_IDENTITY = b"micropython"
+PSK_KEY = b"secret-shared-key"  # openssl.test.js gives both peers the same
+
+
+def test_a_psk_client_against_openssl():
+    ctx = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
+    ctx.psk_identity = PSK_IDENTITY
+    ctx.psk_key = PSK_KEY
+    ss = ctx.wrap_socket(connect("psk"), server_hostname="localhost")
+    assert "-PSK-" in ss.cipher()[0], ss.cipher()
+    ss.write(b"psk\n")
+    eq(ss.readline(), b"ksp\n")
+    ss.close()
+
+
+def test_a_psk_server_asks_server_psk_keys_for_a_node_clients_identity():
+    seen = []
+
+    class Keys:
+        def get(self, identity):
+            seen.append(identity)
+            return PSK_KEY if identity == PSK_IDENTITY else None
+
+    ctx = tls.SSLContext(tls.PROTOCOL_TLS_SERVER)
+    ctx.server_psk_keys = Keys()
+    ss = ctx.wrap_socket(connect("node-psk-client"), server_side=True)
+    eq(ss.readline(), b"hello from node\n")
+    eq(seen, [PSK_IDENTITY])
+    ss.close()
+    ctx.server_psk_keys = {b"someone else": PSK_KEY}  # the same client, an unknown identity
+    e = raises(OSError, ctx.wrap_socket, connect("node-psk-client"), server_side=True)
+    eq(e.args, (-0x6C80, "MBEDTLS_ERR_SSL_UNKNOWN_IDENTITY"))

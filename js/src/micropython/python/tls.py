@@ -14,10 +14,12 @@ from _wasm_ssl_stream import Stream
 from _wasm_ssl_abi import CLIENT as PROTOCOL_TLS_CLIENT, SERVER as PROTOCOL_TLS_SERVER
 from _wasm_ssl_abi import CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED
 from _wasm_ssl_abi import WANT_READ as _WANT_READ, WANT_WRITE as _WANT_WRITE
-from _wasm_ssl_abi import WANT_VERIFY as _WANT_VERIFY, ERR_HOSTNAME_REQUIRED as _ERR_HOSTNAME_REQUIRED
+from _wasm_ssl_abi import WANT_VERIFY as _WANT_VERIFY
+from _wasm_ssl_abi import WANT_PSK as _WANT_PSK
 from _wasm_ssl_abi import ERR_BAD_CONFIG as _ERR_SSL_BAD_CONFIG, ERR_INVALID_KEY as _ERR_PK_BAD_INPUT_DATA
-from _wasm_ssl_abi import ERR_INVALID_CERT as _ERR_X509_BAD_INPUT_DATA
-from _wasm_ssl_abi import ERR_CERT_VERIFY_FAILED as _ERR_X509_CERT_VERIFY_FAILED
+from _wasm_ssl_abi import CLASS_NO_MEMORY as _CLASS_NO_MEMORY, CLASS_ERRNO as _CLASS_ERRNO
+from _wasm_ssl_abi import CLASS_VERIFY_FAILED as _CLASS_VERIFY_FAILED, CLASS_INVALID_KEY as _CLASS_INVALID_KEY
+from _wasm_ssl_abi import CLASS_INVALID_CERT as _CLASS_INVALID_CERT, CLASS_HOSTNAME_REQUIRED as _CLASS_HOSTNAME_REQUIRED
 
 # CPython's flag for SSLContext.verify_flags: the engine's strict profile (wasm_ssl.h). Without
 # it certificates are judged as MicroPython's mbedtls port judges them.
@@ -25,11 +27,15 @@ VERIFY_X509_STRICT = const(0x20)
 MBEDTLS_VERSION = _engine.mbedtls_version()
 
 # mbedtls' own codes that are not part of the engine's ABI.
-_ERR_SSL_ALLOC_FAILED = const(-0x7F00)
 _ERR_SSL_BAD_INPUT_DATA = const(-0x7100)
 _ERR_X509_FATAL_ERROR = const(-0x3000)
 _ENOMEM = const(12)
 _EINVAL = const(22)
+_VALUE_ERRORS = {
+    _CLASS_INVALID_KEY: "invalid key",
+    _CLASS_INVALID_CERT: "invalid cert",
+    _CLASS_HOSTNAME_REQUIRED: "CERT_REQUIRED requires server_hostname",
+}
 _STREAM_CLOSE = const(4)  # MP_STREAM_CLOSE, for stream classes that only have ioctl()
 _STREAM_POLL = const(3)  # MP_STREAM_POLL and its flags
 _POLL_RD = const(0x01)
@@ -39,20 +45,23 @@ _CHUNK = const(4096)
 
 
 def _raise(code, conn=None):
-    if code == _ERR_X509_CERT_VERIFY_FAILED and conn is not None:
+    # The engine classifies (wssl_error_class); this only turns the class into the exception
+    # mbedtls_raise_error() and ssl_check_async_handshake_failure() raise on a board.
+    kind = _engine.error_class(code)
+    if kind == _CLASS_VERIFY_FAILED and conn is not None:
         info = conn.verify_info("\n")
         if info:
             raise ValueError(info)
-    if code == _ERR_SSL_ALLOC_FAILED:
+    if kind in _VALUE_ERRORS:
+        raise ValueError(_VALUE_ERRORS[kind])
+    if kind == _CLASS_NO_MEMORY:
         raise OSError(_ENOMEM)
-    if code == _ERR_PK_BAD_INPUT_DATA:
-        raise ValueError("invalid key")
-    if code == _ERR_X509_BAD_INPUT_DATA:
-        raise ValueError("invalid cert")
-    if code == _ERR_HOSTNAME_REQUIRED:
-        raise ValueError("CERT_REQUIRED requires server_hostname")
-    if -256 < code < 0:
+    if kind == _CLASS_ERRNO:
         raise OSError(-code)  # a transport errno, passed through
+    if code > 0:
+        # A verify_callback's veto: mbedtls hands it on as it is, and mbedtls_strerror() names
+        # it (1: MBEDTLS_ERR_ERROR_GENERIC_ERROR).
+        raise OSError(code, _engine.mbedtls_error_name(code))
     raise OSError(code, _engine.error_name(code))
 
 
@@ -78,6 +87,16 @@ def _data(value):
     raise TypeError("can't convert '%s' object to str implicitly" % type(value).__name__)
 
 
+def _buffer(value):
+    # A key: anything with the buffer protocol, as mp_get_buffer_raise() takes it.
+    if isinstance(value, str):
+        return value.encode()
+    return bytes(memoryview(value))
+
+
+_ATTRIBUTES = ("verify_mode", "verify_callback", "verify_flags", "psk_identity", "psk_key", "server_psk_keys")
+
+
 def _close_stream(stream):
     close = getattr(stream, "close", None)
     if close is not None:
@@ -94,14 +113,16 @@ class SSLContext:
         object.__setattr__(self, "_config", config)
         object.__setattr__(self, "_callback", None)
         object.__setattr__(self, "_verify_flags", 0)
+        object.__setattr__(self, "_psk", [None, None, None])  # identity, key, server's keys
+        object.__setattr__(self, "_ciphers_chosen", False)
 
     def __repr__(self):
         return "<SSLContext>"
 
-    # Like the C type: verify_mode and verify_callback are the only attributes to set (and
-    # CPython's verify_flags, for VERIFY_X509_STRICT).
+    # Like the C type: these are the only attributes to set (verify_flags is CPython's, for
+    # VERIFY_X509_STRICT).
     def __setattr__(self, name, value):
-        if name not in ("verify_mode", "verify_callback", "verify_flags"):
+        if name not in _ATTRIBUTES:
             raise AttributeError(name)
         object.__setattr__(self, name, value)
 
@@ -134,6 +155,53 @@ class SSLContext:
         object.__setattr__(self, "_callback", callback)
         self._config.set_verify_callback(callback is not None)
 
+    # ---- PSK, as upstream's attributes: the client's identity and key, applied once both are
+    # set; the server's keys, any object whose get(identity) answers with the key or None.
+    # Either restricts the context to PSK cipher suites unless set_ciphers() chose some.
+
+    @property
+    def psk_identity(self):
+        return self._psk[0]
+
+    @psk_identity.setter
+    def psk_identity(self, identity):
+        self._psk[0] = identity
+        self._apply_psk()
+
+    @property
+    def psk_key(self):
+        return self._psk[1]
+
+    @psk_key.setter
+    def psk_key(self, key):
+        self._psk[1] = key
+        self._apply_psk()
+
+    @property
+    def server_psk_keys(self):
+        return self._psk[2]
+
+    @server_psk_keys.setter
+    def server_psk_keys(self, keys):
+        self._psk[2] = keys
+        self._config.set_psk_lookup(True)
+        self._psk_suites_only()
+
+    def _apply_psk(self):
+        identity, key = self._psk[0], self._psk[1]
+        if identity is None or key is None:
+            return
+        identity = _data(identity)
+        key = _buffer(key)
+        if self._config.set_psk(addressof(identity), len(identity), addressof(key), len(key)) < 0:
+            _raise(_ERR_SSL_BAD_INPUT_DATA)  # what mbedtls_ssl_conf_psk() answers (bad length)
+        self._psk_suites_only()
+
+    def _psk_suites_only(self):
+        # So that a PSK context never falls back to a certificate suite.
+        if not self._ciphers_chosen:
+            _check(self._config.set_ciphers(",".join(n for n in self.get_ciphers() if "-PSK-" in n)))
+
     def get_ciphers(self):
         return _engine.ciphers().split(",")
 
@@ -144,6 +212,7 @@ class SSLContext:
         if not names or any("," in name for name in names):
             _raise(_ERR_SSL_BAD_CONFIG)
         _check(self._config.set_ciphers(",".join(names)))
+        object.__setattr__(self, "_ciphers_chosen", True)
 
     def load_cert_chain(self, certfile, keyfile):
         key = _data(keyfile)
@@ -249,6 +318,8 @@ class SSLSocket(Stream):
             r = op(*args)
             if r == _WANT_VERIFY:
                 self._verify()
+            elif r == _WANT_PSK:
+                self._psk_lookup()
             elif r == _WANT_READ:
                 if not (self._flush() and self._fill()):
                     return None
@@ -282,6 +353,18 @@ class SSLSocket(Stream):
         conn.verify_complete(result)
         if result:
             self._fail(result)
+
+    def _psk_lookup(self):
+        # The engine paused on a client's PSK identity: the context's server_psk_keys.get()
+        # answers with its key; None, a non-buffer or an exception refuses the identity.
+        conn = self._conn
+        identity = bytearray(conn.psk_identity_len())
+        conn.psk_identity_into(addressof(identity))
+        try:
+            key = _buffer(self._context._psk[2].get(bytes(identity)))
+        except Exception:
+            key = b""
+        conn.psk_complete(addressof(key), len(key))
 
     def _live(self):
         if self._conn is None:
