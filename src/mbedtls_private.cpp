@@ -1,6 +1,8 @@
 #define MBEDTLS_ALLOW_PRIVATE_ACCESS  // the one file that reads mbedtls' private fields
 #include "mbedtls_private.h"
 
+#include <cstring>
+
 // library/ssl_misc.h, not in mbedtls' public headers.
 extern "C" int mbedtls_ssl_flush_output(mbedtls_ssl_context *ssl);
 extern "C" int mbedtls_ssl_fetch_input(mbedtls_ssl_context *ssl, size_t nb_want);
@@ -32,6 +34,34 @@ int peek_incoming_record(mbedtls_ssl_context *ssl, const uint8_t **record, size_
   *record = ssl->in_hdr;
   *len = size;
   return 0;
+}
+
+void protect_client_alerts(mbedtls_ssl_context *ssl) {
+  if (ssl->conf == nullptr || ssl->conf->endpoint != MBEDTLS_SSL_IS_CLIENT ||
+      ssl->tls_version != MBEDTLS_SSL_VERSION_TLS1_3)
+    return;
+  // While the client reads the server's flight, its inbound transform is the handshake one
+  // (handshake->transform_handshake, which holds the keys of both directions).
+  mbedtls_ssl_transform *handshake_keys = ssl->transform_in;
+  if (handshake_keys == nullptr) return;
+  switch (ssl->state) {
+    case MBEDTLS_SSL_ENCRYPTED_EXTENSIONS:
+    case MBEDTLS_SSL_CERTIFICATE_REQUEST:
+    case MBEDTLS_SSL_SERVER_CERTIFICATE:
+    case MBEDTLS_SSL_CERTIFICATE_VERIFY:
+    case MBEDTLS_SSL_SERVER_FINISHED:
+      if (ssl->transform_out != nullptr) return;  // early-data keys: mbedtls' own choice
+      ssl->transform_out = handshake_keys;
+      break;
+    case MBEDTLS_SSL_CLIENT_CCS_AFTER_SERVER_FINISHED:
+      if (ssl->transform_out != handshake_keys) return;
+      ssl->transform_out = nullptr;
+      break;
+    default:
+      return;
+  }
+  // As mbedtls_ssl_set_outbound_transform does: new keys count records from 0.
+  std::memset(ssl->cur_out_ctr, 0, sizeof ssl->cur_out_ctr);
 }
 
 }  // namespace mbedtls_private

@@ -1,4 +1,5 @@
-// The alert a client sends when it rejects the server certificate inside MicroPython-wasm (tests/micropython/python/test_rejection_alert.py).
+// The alert a client sends when it rejects the server certificate, and what the server reads of
+// it, inside MicroPython-wasm (tests/micropython/python/test_rejection_alert.py).
 import { startMicroPython, pythonTests } from './support/micropython.js';
 
 const MODULE = 'test_rejection_alert';

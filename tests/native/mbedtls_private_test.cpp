@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <deque>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "mbedtls_private.h"
@@ -71,12 +72,14 @@ class RawPair : public ::testing::TestWithParam<int32_t> {
   }
 
   // Steps both sides to the end of the handshake (bounded); the client's states, in order.
-  std::vector<int> handshake() {
+  // `protect`: calls protect_client_alerts before each client step, as the engine does.
+  std::vector<int> handshake(bool protect = false) {
     std::vector<int> states;
     for (int i = 0; i < 1000 && !(mbedtls_ssl_is_handshake_over(&client) &&
                                   mbedtls_ssl_is_handshake_over(&server)); ++i) {
       if (!mbedtls_ssl_is_handshake_over(&client)) {
         states.push_back(priv::handshake_state(client));
+        if (protect) priv::protect_client_alerts(&client);
         int r = mbedtls_ssl_handshake_step(&client);
         EXPECT_TRUE(r == 0 || r == MBEDTLS_ERR_SSL_WANT_READ) << r;
       }
@@ -96,6 +99,35 @@ class RawPair : public ::testing::TestWithParam<int32_t> {
     EXPECT_EQ(static_cast<int>(sizeof hello), n);
     EXPECT_TRUE(to_client_.bytes.empty());
     return states;
+  }
+
+  // The client rejects the server's certificate (issued for another name). Returns the records
+  // (content type, length) the client sent after its ClientHello, and the server's error on
+  // reading them. `protect` as in handshake().
+  std::vector<std::pair<int, size_t>> reject_server_certificate(bool protect, int *server_error) {
+    EXPECT_EQ(0, mbedtls_ssl_set_hostname(&client, "not-the-server.example"));
+    int r = 0;  // the ClientHello, then the server's whole flight
+    for (int i = 0; i < 50 && r == 0; ++i) r = mbedtls_ssl_handshake_step(&client);
+    EXPECT_EQ(MBEDTLS_ERR_SSL_WANT_READ, r);
+    r = 0;
+    for (int i = 0; i < 50 && r == 0; ++i) r = mbedtls_ssl_handshake_step(&server);
+    EXPECT_EQ(MBEDTLS_ERR_SSL_WANT_READ, r);
+    to_server_.bytes.clear();  // the ClientHello: only what follows is looked at
+    r = 0;
+    for (int i = 0; i < 50 && (r == 0 || r == MBEDTLS_ERR_SSL_WANT_READ); ++i) {
+      if (protect) priv::protect_client_alerts(&client);
+      r = mbedtls_ssl_handshake_step(&client);
+    }
+    EXPECT_EQ(MBEDTLS_ERR_X509_CERT_VERIFY_FAILED, r);
+    std::vector<std::pair<int, size_t>> records;
+    std::vector<unsigned char> wire(to_server_.bytes.begin(), to_server_.bytes.end());
+    for (size_t at = 0; at + 5 <= wire.size(); at += 5 + records.back().second)
+      records.push_back({wire[at], (size_t{wire[at + 3]} << 8) | wire[at + 4]});
+    r = 0;
+    for (int i = 0; i < 50 && (r == 0 || r == MBEDTLS_ERR_SSL_WANT_READ); ++i)
+      r = mbedtls_ssl_handshake_step(&server);
+    *server_error = r;
+    return records;
   }
 
   mbedtls_ssl_context client, server;
@@ -146,6 +178,50 @@ TEST_P(RawPair, OutgoingBytesHeldAndTheRecordNumberAfterAPartWrite) {
   int n = mbedtls_ssl_read(&server, got, sizeof got);
   ASSERT_EQ(static_cast<int>(sizeof data), n);
   EXPECT_TRUE(std::equal(data, data + sizeof data, got));
+}
+
+// RFC 8446 4.4.2.4 / 6: a TLS 1.3 client that rejects the server's certificate sends its alert
+// under its handshake traffic keys, which the server reads it with: one encrypted record (type
+// application_data; alert, content type and tag inside), so the server learns the reason.
+// Under TLS 1.2 nothing is encrypted yet, with or without the call: a plaintext alert.
+TEST_P(RawPair, ProtectClientAlertsSendsARejectionTheServerCanRead) {
+  int server_error = 0;
+  auto records = reject_server_certificate(/*protect=*/true, &server_error);
+  constexpr int kAlert = 21, kApplicationData = 23;
+  ASSERT_EQ(1u, records.size());
+  if (GetParam() == WSSL_TLS1_3) {
+    EXPECT_EQ(kApplicationData, records[0].first);
+    EXPECT_GE(records[0].second, 2u + 1u + 16u);  // alert, inner type, AEAD tag
+  } else {
+    EXPECT_EQ(kAlert, records[0].first);
+    EXPECT_EQ(2u, records[0].second);
+  }
+  EXPECT_EQ(MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE, server_error);
+}
+
+// Why the call exists: mbedtls 3.6 alone sends that TLS 1.3 alert in plaintext, which a server
+// reading under the client's handshake keys can only take for a forgery.
+TEST_P(RawPair, WithoutProtectClientAlertsATls13RejectionReadsAsABadRecord) {
+  int server_error = 0;
+  auto records = reject_server_certificate(/*protect=*/false, &server_error);
+  ASSERT_EQ(1u, records.size());
+  EXPECT_EQ(21, records[0].first);
+  EXPECT_EQ(GetParam() == WSSL_TLS1_3 ? MBEDTLS_ERR_SSL_INVALID_MAC
+                                      : MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE,
+            server_error);
+}
+
+// The compatibility-mode ChangeCipherSpec after the server's Finished still goes unprotected:
+// a handshake with the call before every client step completes, and data flows.
+TEST_P(RawPair, AHandshakeWithProtectClientAlertsCompletes) {
+  std::vector<int> states = handshake(/*protect=*/true);
+  if (GetParam() == WSSL_TLS1_3)
+    EXPECT_NE(states.end(), std::find(states.begin(), states.end(),
+                                      MBEDTLS_SSL_CLIENT_CCS_AFTER_SERVER_FINISHED));
+  const unsigned char data[] = "after";
+  ASSERT_EQ(static_cast<int>(sizeof data), mbedtls_ssl_write(&client, data, sizeof data));
+  unsigned char got[16];
+  EXPECT_EQ(static_cast<int>(sizeof data), mbedtls_ssl_read(&server, got, sizeof got));
 }
 
 INSTANTIATE_TEST_SUITE_P(Versions, RawPair, ::testing::Values(WSSL_TLS1_2, WSSL_TLS1_3),
