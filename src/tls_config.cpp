@@ -28,11 +28,15 @@ int find_psk(void *param, mbedtls_ssl_context *ssl, const unsigned char *identit
 // client's list, and with mbedtls' order that is RSA-PSS, which mbedtls 3.6.6 then refuses in
 // TLS 1.2 (MBEDTLS_ERR_SSL_ILLEGAL_PARAMETER against OpenSSL, GnuTLS and Node servers with RSA
 // keys). TLS 1.3 never signs a handshake with PKCS#1 v1.5, so there RSA-PSS is still chosen.
+// Within each, SHA-256 first: a server signs with the first scheme of this list (as a client's)
+// that its key can do, and small RSA keys, as in MicroPython's tests, cannot do SHA-512: a
+// 512-bit key fails PKCS#1 v1.5 with SHA-512, and a 1024-bit one "succeeds" RSA-PSS with
+// SHA-512 only by a salt shorter than the hash, which TLS 1.3 peers (mbedtls too) refuse.
 const uint16_t kSignatureAlgorithms[] = {
     MBEDTLS_TLS1_3_SIG_ECDSA_SECP256R1_SHA256, MBEDTLS_TLS1_3_SIG_ECDSA_SECP384R1_SHA384,
-    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA512,       MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA384,
-    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA256,       MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA512,
-    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA384,    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA256,
+    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA256,       MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA384,
+    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA512,       MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA256,
+    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA384,    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA512,
     MBEDTLS_TLS1_3_SIG_NONE};
 
 // What a saved session compares to know it was verified against the same trust anchors.
@@ -59,6 +63,14 @@ bool narrow_versions(const std::vector<int> &suites, int32_t *min_version, int32
   if (!tls13 && *max_version == WSSL_TLS1_3) *max_version = WSSL_TLS1_2;
   if (!tls12 && *min_version == WSSL_TLS1_2) *min_version = WSSL_TLS1_3;
   return *min_version <= *max_version;
+}
+
+// TLS 1.3 signs with an RSA key only by RSA-PSS, whose smallest scheme (SHA-256, a 32-byte
+// salt) needs an encoded message of 2 * 32 + 2 bytes: a smaller key cannot sign any TLS 1.3
+// handshake, while TLS 1.2 (PKCS#1 v1.5) still works with it.
+bool cannot_sign_tls13(const mbedtls_pk_context &key) {
+  constexpr size_t kMinRsaBits = 8 * (2 * 32 + 2);
+  return mbedtls_pk_get_type(&key) == MBEDTLS_PK_RSA && mbedtls_pk_get_bitlen(&key) < kMinRsaBits;
 }
 
 }  // namespace
@@ -210,6 +222,11 @@ int32_t TlsConfig::build(std::shared_ptr<const SslConfigSnapshot> *out) {
   int32_t min_version = min_version_, max_version = max_version_;
   if (ciphers_ && !narrow_versions(*ciphers_, &min_version, &max_version))
     return WSSL_ERR_BAD_CONFIG;
+  // A server whose key cannot sign under TLS 1.3 (a 512-bit RSA key, as in MicroPython's tests)
+  // negotiates TLS 1.2 instead of failing every TLS 1.3 handshake.
+  if (endpoint_ == WSSL_SERVER && own_key_ && cannot_sign_tls13(own_key_->pk) &&
+      min_version == WSSL_TLS1_2)
+    max_version = WSSL_TLS1_2;
   mbedtls_ssl_conf_min_tls_version(conf, static_cast<mbedtls_ssl_protocol_version>(min_version));
   mbedtls_ssl_conf_max_tls_version(conf, static_cast<mbedtls_ssl_protocol_version>(max_version));
 

@@ -132,11 +132,12 @@ mkdir -p newcerts; : > index.txt; echo 1000 > serial
 # openssl.cnf reads these even for sections that do not use them.
 export SAN=DNS:localhost NC="permitted;DNS:allowed.test" EKU=serverAuth
 
-key() {  # key NAME TYPE(ec|rsa)
+key() {  # key NAME TYPE(ec|rsa|rsa1024|rsa512)
   case "$2" in
     ec) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1.key" 2>/dev/null ;;
     rsa) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1.key" 2>/dev/null ;;
     rsa1024) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out "$1.key" 2>/dev/null ;;
+    rsa512) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:512 -out "$1.key" 2>/dev/null ;;
   esac
 }
 
@@ -168,6 +169,10 @@ localhost_san="DNS:localhost,IP:127.0.0.1,IP:::1"
 issue ca self "wasm-ssl Test CA" v3_ca
 issue server ca localhost v3_server "$localhost_san"
 issue server-rsa ca localhost v3_server "$localhost_san" "" "" sha256 rsa
+# Keys too small for TLS 1.3's RSA-PSS (512 bits) and just large enough (1024), as in
+# MicroPython's own tests.
+issue server-rsa512 ca localhost v3_server "$localhost_san" "" "" sha256 rsa512
+issue server-rsa1024 ca localhost v3_server "$localhost_san" "" "" sha256 rsa1024
 issue client ca "wasm-ssl test client" v3_client
 issue expired ca localhost v3_server "$localhost_san" 20200101000000Z 20210101000000Z
 issue not-yet-valid ca localhost v3_server "$localhost_san" 20990101000000Z 20991231000000Z
