@@ -36,10 +36,32 @@ int peek_incoming_record(mbedtls_ssl_context *ssl, const uint8_t **record, size_
   return 0;
 }
 
-void protect_client_alerts(mbedtls_ssl_context *ssl) {
-  if (ssl->conf == nullptr || ssl->conf->endpoint != MBEDTLS_SSL_IS_CLIENT ||
-      ssl->tls_version != MBEDTLS_SSL_VERSION_TLS1_3)
+namespace {
+
+void use_outbound(mbedtls_ssl_context *ssl, mbedtls_ssl_transform *keys) {
+  ssl->transform_out = keys;
+  // As mbedtls_ssl_set_outbound_transform does: new keys count records from 0.
+  std::memset(ssl->cur_out_ctr, 0, sizeof ssl->cur_out_ctr);
+}
+
+}  // namespace
+
+void protect_handshake_alerts(mbedtls_ssl_context *ssl) {
+  if (ssl->conf == nullptr || ssl->tls_version != MBEDTLS_SSL_VERSION_TLS1_3) return;
+  if (ssl->conf->endpoint == MBEDTLS_SSL_IS_SERVER) {
+    switch (ssl->state) {
+      case MBEDTLS_SSL_CLIENT_CERTIFICATE:
+      case MBEDTLS_SSL_CLIENT_CERTIFICATE_VERIFY:
+      case MBEDTLS_SSL_CLIENT_FINISHED:
+        // Computed when the server wrote its Finished; mbedtls' wrap-up sets it again.
+        if (ssl->transform_application != nullptr && ssl->transform_out != ssl->transform_application)
+          use_outbound(ssl, ssl->transform_application);
+        break;
+      default:
+        break;
+    }
     return;
+  }
   // While the client reads the server's flight, its inbound transform is the handshake one
   // (handshake->transform_handshake, which holds the keys of both directions).
   mbedtls_ssl_transform *handshake_keys = ssl->transform_in;
@@ -50,18 +72,14 @@ void protect_client_alerts(mbedtls_ssl_context *ssl) {
     case MBEDTLS_SSL_SERVER_CERTIFICATE:
     case MBEDTLS_SSL_CERTIFICATE_VERIFY:
     case MBEDTLS_SSL_SERVER_FINISHED:
-      if (ssl->transform_out != nullptr) return;  // early-data keys: mbedtls' own choice
-      ssl->transform_out = handshake_keys;
-      break;
+      if (ssl->transform_out == nullptr) use_outbound(ssl, handshake_keys);
+      break;  // (early-data keys there would be mbedtls' own choice)
     case MBEDTLS_SSL_CLIENT_CCS_AFTER_SERVER_FINISHED:
-      if (ssl->transform_out != handshake_keys) return;
-      ssl->transform_out = nullptr;
+      if (ssl->transform_out == handshake_keys) use_outbound(ssl, nullptr);
       break;
     default:
-      return;
+      break;
   }
-  // As mbedtls_ssl_set_outbound_transform does: new keys count records from 0.
-  std::memset(ssl->cur_out_ctr, 0, sizeof ssl->cur_out_ctr);
 }
 
 }  // namespace mbedtls_private

@@ -35,15 +35,18 @@ int flush_output(mbedtls_ssl_context *ssl);
 // 5-byte header and *len its whole size, MBEDTLS_ERR_SSL_WANT_READ, or an error.
 int peek_incoming_record(mbedtls_ssl_context *ssl, const uint8_t **record, size_t *len);
 
-// Called before each handshake step. A TLS 1.3 client reading the server's encrypted flight
-// (EncryptedExtensions to Finished) would send a fatal alert (rejecting the server's
-// certificate, say) in plaintext: mbedtls moves ssl.transform_out to the handshake traffic keys
-// only when it writes its own second flight. RFC 8446 puts that alert under the client's
-// handshake traffic keys, and the server reads under no other, so from the ServerHello on
-// ssl.transform_out points at the handshake transform (ssl.transform_in then); before the
-// compatibility-mode ChangeCipherSpec, which goes unprotected, it is put back. The client sends
-// nothing else in between.
-void protect_client_alerts(mbedtls_ssl_context *ssl);
+// Called before each handshake step: puts a TLS 1.3 fatal alert under the keys the peer reads
+// with at that point (RFC 8446), where mbedtls 3.6 switches its outbound keys later.
+// - A client reading the server's flight (EncryptedExtensions to Finished) would send an alert
+//   (rejecting the server's certificate, say) in plaintext: mbedtls moves ssl.transform_out to
+//   the handshake traffic keys only when it writes its own second flight. From the ServerHello
+//   on, ssl.transform_out points at the handshake transform (ssl.transform_in then); before the
+//   compatibility-mode ChangeCipherSpec, which goes unprotected, it is put back.
+// - A server reading the client's second flight (rejecting its certificate, say) would send
+//   its alert under its handshake keys, while the client, whose handshake is over, reads under
+//   the application keys: ssl.transform_out is ssl.transform_application there.
+// Neither side sends anything else in between.
+void protect_handshake_alerts(mbedtls_ssl_context *ssl);
 
 }  // namespace mbedtls_private
 }  // namespace wssl

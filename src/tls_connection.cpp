@@ -121,7 +121,7 @@ int32_t TlsConnection::step_handshake() {
       int32_t ret = pause_for_psk_lookup();
       if (ret != 0) return ret;
     }
-    priv::protect_client_alerts(&ssl_);
+    priv::protect_handshake_alerts(&ssl_);
     int ret = mbedtls_ssl_handshake_step(&ssl_);
     // The chain has been verified (successfully or not): let the host's callback see it.
     if (config_->verify_callback && verify_state_ == VerifyState::kCollecting &&

@@ -72,14 +72,14 @@ class RawPair : public ::testing::TestWithParam<int32_t> {
   }
 
   // Steps both sides to the end of the handshake (bounded); the client's states, in order.
-  // `protect`: calls protect_client_alerts before each client step, as the engine does.
+  // `protect`: calls protect_handshake_alerts before each client step, as the engine does.
   std::vector<int> handshake(bool protect = false) {
     std::vector<int> states;
     for (int i = 0; i < 1000 && !(mbedtls_ssl_is_handshake_over(&client) &&
                                   mbedtls_ssl_is_handshake_over(&server)); ++i) {
       if (!mbedtls_ssl_is_handshake_over(&client)) {
         states.push_back(priv::handshake_state(client));
-        if (protect) priv::protect_client_alerts(&client);
+        if (protect) priv::protect_handshake_alerts(&client);
         int r = mbedtls_ssl_handshake_step(&client);
         EXPECT_TRUE(r == 0 || r == MBEDTLS_ERR_SSL_WANT_READ) << r;
       }
@@ -115,7 +115,7 @@ class RawPair : public ::testing::TestWithParam<int32_t> {
     to_server_.bytes.clear();  // the ClientHello: only what follows is looked at
     r = 0;
     for (int i = 0; i < 50 && (r == 0 || r == MBEDTLS_ERR_SSL_WANT_READ); ++i) {
-      if (protect) priv::protect_client_alerts(&client);
+      if (protect) priv::protect_handshake_alerts(&client);
       r = mbedtls_ssl_handshake_step(&client);
     }
     EXPECT_EQ(MBEDTLS_ERR_X509_CERT_VERIFY_FAILED, r);
@@ -184,7 +184,7 @@ TEST_P(RawPair, OutgoingBytesHeldAndTheRecordNumberAfterAPartWrite) {
 // under its handshake traffic keys, which the server reads it with: one encrypted record (type
 // application_data; alert, content type and tag inside), so the server learns the reason.
 // Under TLS 1.2 nothing is encrypted yet, with or without the call: a plaintext alert.
-TEST_P(RawPair, ProtectClientAlertsSendsARejectionTheServerCanRead) {
+TEST_P(RawPair, ProtectHandshakeAlertsSendsARejectionTheServerCanRead) {
   int server_error = 0;
   auto records = reject_server_certificate(/*protect=*/true, &server_error);
   constexpr int kAlert = 21, kApplicationData = 23;
@@ -201,7 +201,7 @@ TEST_P(RawPair, ProtectClientAlertsSendsARejectionTheServerCanRead) {
 
 // Why the call exists: mbedtls 3.6 alone sends that TLS 1.3 alert in plaintext, which a server
 // reading under the client's handshake keys can only take for a forgery.
-TEST_P(RawPair, WithoutProtectClientAlertsATls13RejectionReadsAsABadRecord) {
+TEST_P(RawPair, WithoutProtectHandshakeAlertsATls13RejectionReadsAsABadRecord) {
   int server_error = 0;
   auto records = reject_server_certificate(/*protect=*/false, &server_error);
   ASSERT_EQ(1u, records.size());
@@ -213,7 +213,7 @@ TEST_P(RawPair, WithoutProtectClientAlertsATls13RejectionReadsAsABadRecord) {
 
 // The compatibility-mode ChangeCipherSpec after the server's Finished still goes unprotected:
 // a handshake with the call before every client step completes, and data flows.
-TEST_P(RawPair, AHandshakeWithProtectClientAlertsCompletes) {
+TEST_P(RawPair, AHandshakeWithProtectHandshakeAlertsCompletes) {
   std::vector<int> states = handshake(/*protect=*/true);
   if (GetParam() == WSSL_TLS1_3)
     EXPECT_NE(states.end(), std::find(states.begin(), states.end(),

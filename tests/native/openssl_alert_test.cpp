@@ -49,4 +49,30 @@ INSTANTIATE_TEST_SUITE_P(Versions, OpenSslSeesTheRejection,
                            return std::string(info.param[6] == '3' ? "TLS13" : "TLS12");
                          });
 
+// The engine as a TLS 1.3 server that requires a client certificate, and `openssl s_client`
+// without one: s_client's handshake is over when the engine rejects it, so the alert comes
+// under the server's application traffic keys, which s_client reads with by then. (mbedtls
+// sends no_certificate, 41; s_client names it by its number.)
+TEST(OpenSslSeesTheServersRejection, AsTheServersNoCertificateAlert) {
+  int32_t cfg = server_config("server", WSSL_CERT_REQUIRED);
+  auto ca = cert_file("ca.crt");
+  ASSERT_EQ(1, wssl_config_add_ca(cfg, ca.data(), static_cast<int32_t>(ca.size())));
+  Listener listener;
+  PeerProcess client({"openssl", "s_client", "-connect", "127.0.0.1:" + std::to_string(listener.port),
+                      "-tls1_3", "-msg"});
+  int fd = listener.accept();
+  ASSERT_GE(fd, 0);
+  int32_t stream = register_stream(tcp_stream(fd));
+  int32_t conn = wssl_conn_new(cfg, stream, nullptr);
+  EXPECT_STREQ("MBEDTLS_ERR_SSL_NO_CLIENT_CERTIFICATE",
+               wssl_error_name(pump(fd, [&] { return wssl_handshake(conn); })));
+  EXPECT_NE("", client.wait_for("SSL alert number 41")) << client.output();
+  EXPECT_NE(std::string::npos, client.output().find("<<< TLS 1.3, InnerContent [length 0001]\n"
+                                                    "    15\n<<< TLS 1.3, Alert [length 0002]"))
+      << client.output();
+  wssl_close(conn);
+  unregister_stream(stream);
+  wssl_config_free(cfg);
+}
+
 }  // namespace
