@@ -67,8 +67,8 @@ def test_a_key_that_is_not_the_certs_loads_and_the_handshake_fails():
     eq(c.write(b"x"), None)
     eq(s.read(1), None)  # the server signed its handshake with the other key
     eq(raises(OSError, c.write, b"x").args, (-0x6E00, "MBEDTLS_ERR_SSL_HANDSHAKE_FAILURE"))
-    # The client's alert is plaintext under TLS 1.3 (see test_rejection_alert.py).
-    eq(raises(OSError, s.read, 1).args, (-0x7180, "MBEDTLS_ERR_SSL_INVALID_MAC"))
+    # The server reads the client's alert (see test_rejection_alert.py).
+    eq(raises(OSError, s.read, 1).args, (-0x7780, "MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE"))
 
 
 def test_arguments_of_the_wrong_type_are_type_errors():
