@@ -17,7 +17,7 @@ const VERIFY_COMPAT = 0, VERIFY_STRICT = 1;
 export const IO_CHUNK = 16 * 1024;
 
 export class Binding {
-  /** @param {import('./engine/engine.js').Engine} engine */
+  /** @param {import('./engine/engine-instance.js').EngineInstance} engine */
   constructor(engine) {
     this.engine = engine;
     this.x = engine.exports;

@@ -6,9 +6,9 @@ import { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED, parseWrapOptions } from './opt
 import { SSLSocket } from './ssl-socket.js';
 import { memoryPair, toHostStream } from './streams/index.js';
 
-export class SslModule {
+export class SSLModule {
   /**
-   * @param {import('./engine/engine.js').Engine} engine
+   * @param {import('./engine/engine-instance.js').EngineInstance} engine
    * @param {{ duplexView?: (s: SSLSocket) => any, readFile?: (path: string | URL) => Promise<Uint8Array> }} [platform]
    *   what only some hosts have (Node: the Duplex view, keyfile/certfile)
    */
@@ -66,4 +66,7 @@ export class SslModule {
   }
 }
 
-Object.assign(SslModule.prototype, { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED, OSError, ValueError });
+Object.assign(SSLModule.prototype, { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED, OSError, ValueError });
+
+/** @deprecated the earlier name of SSLModule, kept for existing imports. */
+export const SslModule = SSLModule;
