@@ -112,11 +112,11 @@ export function handshakes(engine, scenario, seconds) {
 
 /** `total` bytes client→server in application writes of `chunk` bytes. */
 export function bulk(engine, scenario, total, chunk) {
-  const x = engine.exports;
+  const raw = rawOf(engine);
   const cfg = configure(engine, scenario);
   const p = new Pair(engine, engine, cfg.client, cfg.server);
   p.handshake();
-  const out = x.wssl_alloc(chunk), inp = x.wssl_alloc(chunk);
+  const out = raw.alloc(chunk), inp = raw.alloc(chunk);
   const pattern = new Uint8Array(chunk).map((_, i) => (i * 31 + 7) & 0xff);
   engine.heap.set(pattern, out);
   let sent = 0, received = 0;
@@ -142,7 +142,7 @@ export function bulk(engine, scenario, total, chunk) {
   const seconds = (performance.now() - start) / 1000;
   const negotiated = p.negotiated();
   p.closeClient(); p.closeServer();
-  x.wssl_free(out); x.wssl_free(inp);
+  raw.free(out); raw.free(inp);
   return { bytes: received, seconds, ...negotiated };
 }
 
@@ -154,7 +154,7 @@ export function bulk(engine, scenario, total, chunk) {
  */
 export function idle(ce, se, scenario, n) {
   const ccfg = configure(ce, scenario).client, scfg = configure(se, scenario).server;
-  const cbuf = ce.exports.wssl_alloc(64), sbuf = se.exports.wssl_alloc(64);
+  const cbuf = rawOf(ce).alloc(64), sbuf = rawOf(se).alloc(64);
   ce.heap.set(new TextEncoder().encode('ping'), cbuf);
   se.heap.set(new TextEncoder().encode('pong'), sbuf);
   const warm = new Pair(ce, se, ccfg, scfg);

@@ -43,6 +43,9 @@ export class RawEngine {
   errorName(code) { return this.engine.errorName(code); }
   errorReason(code) { return this.engine.errorReason(code); }
   heapStats(which) { return this.x.wssl_heap_stats(which); }
+  /** Engine memory of len bytes (0 when out of memory), for callers that keep data there. */
+  alloc(len) { return this.x.wssl_alloc(len); }
+  free(ptr) { this.x.wssl_free(ptr); }
 
   /** A config for endpoint (CLIENT or SERVER), or the engine's error (a negative number). */
   newConfig(endpoint) {
