@@ -2,7 +2,7 @@
 // a page or of Node): nothing here may wait, because the bytes arrive through this thread's
 // own event loop. Reads and writes answer at once; Python awaits wait_readable() /
 // wait_writable() (promises) between them, or polls (select.poll) and tries again.
-import { WOULD_BLOCK } from '../../engine/engine.js';
+import { WOULD_BLOCK } from '../../engine/engine-instance.js';
 import { POLLIN, POLLOUT, POLLERR } from './poll-flags.js';
 
 const EINVAL = 22, EOPNOTSUPP = 95;

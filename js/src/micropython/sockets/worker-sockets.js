@@ -2,7 +2,7 @@
 // blocking reads and writes really block, in Atomics.wait() on memory shared with the thread
 // that owns the transports (socket-host.js), so Python code runs as it does on a board. That
 // thread's event loop keeps moving bytes while this one waits.
-import { WOULD_BLOCK } from '../../engine/engine.js';
+import { WOULD_BLOCK } from '../../engine/engine-instance.js';
 import {
   SharedSocketMemory, MESSAGE_TAG, STATE, ERRNO, EOF, OUT_DONE, HOST_WAITING, SIGNAL, LOCAL_PORT, OPEN, FAILED,
   ADDRESS_RECORD, LISTENER_RING_BYTES, decodeAddress,
