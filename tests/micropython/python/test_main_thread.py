@@ -115,3 +115,11 @@ def test_the_older_names_usocket_and_ussl_import():
 
     assert usocket.socket is socket.socket and usocket.SOL_SOCKET == socket.SOL_SOCKET
     assert ussl.wrap_socket is ssl.wrap_socket and ussl.CERT_REQUIRED == ssl.CERT_REQUIRED
+
+
+def test_a_socket_failure_is_classified_as_the_engine_classifies_it():
+    # One error policy with tls: an errno is OSError(errno), the engine's out-of-memory
+    # (MBEDTLS_ERR_SSL_ALLOC_FAILED) OSError(ENOMEM).
+    s = socket.socket()
+    eq(raises(OSError, s._check, -errno.ECONNRESET, False).errno, errno.ECONNRESET)
+    eq(raises(OSError, s._check, -0x7F00, False).errno, errno.ENOMEM)
