@@ -202,6 +202,20 @@ class socket(Stream):
     def _wait(self, readable):
         self._check(self._live().wait(readable, -1), True)
 
+    # ---- for tls: its engine moves this socket's bytes itself, through its imports ----------
+
+    def _engine_transport(self):
+        # None until connected: tls then reads and writes this socket as any stream.
+        return None if self._closed else self._t
+
+    def _wait_if_blocking(self, readable):
+        # The engine would block: a blocking socket waits (its timeout); a non-blocking one
+        # answers False.
+        if self._timeout == 0:
+            return False
+        self._check(self._live().wait(readable, self._timeout), True)
+        return True
+
     async def wait_readable(self):
         # A listening socket is readable when a connection waits to be accepted.
         await (self._listener or self._live()).wait_readable()
