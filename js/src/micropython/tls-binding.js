@@ -3,9 +3,13 @@
 // Python (MicroPython's exceptions) is decided in one place, python/tls.py. Byte arguments
 // arrive as (address, length) in MicroPython's heap (see python-heap.js) and are copied once.
 //
-// A connection's transport is pumped by Python: the engine reads what Python fed in from its
-// socket and writes into a queue that Python drains to that socket. So any Python stream
-// object (a socket, io.BytesIO, a user class) can carry TLS, exactly as on a board.
+// A connection's transport, one of two:
+// - a socket of this package (python/socket.py): the engine pulls and pushes the encrypted
+//   bytes itself through its imports, straight from and to the socket's JS transport, as it
+//   does for the JS API's transports; Python only waits when the engine would block;
+// - any other Python stream (io.BytesIO, a user class), which only Python can call: it is
+//   pumped by Python, which feeds what it read into the engine's input and drains the
+//   engine's output to the stream (PumpedStream), exactly as on a board.
 import { HostStream } from '../streams/host-stream.js';
 import { ChunkQueue } from '../streams/chunk-queue.js';
 import { VERIFY_COMPAT } from '../engine/abi.js';
@@ -29,6 +33,16 @@ class PumpedStream extends HostStream {
     this.outbox.push(bytes.slice()); // bytes is a view of engine memory
     return bytes.length;
   }
+}
+
+// A socket's JS transport (sockets/direct-sockets.js, sockets/worker-sockets.js), whose
+// read/write answer as a HostStream's, as the engine's stream. The Python socket owns it: the
+// engine being done with the stream closes nothing.
+class SocketStream {
+  constructor(transport) { this.transport = transport; }
+  read(buf) { return this.transport.read(buf); }
+  write(buf) { return this.transport.write(buf); }
+  close() {}
 }
 
 // Bytes one read or write moves through the engine at most (the stream methods loop).
@@ -56,13 +70,16 @@ class Connection {
     return r;
   }
 
-  // ---- the transport, moved by Python ------------------------------------------------------
+  // ---- a pumped transport (another Python stream), moved by Python -------------------------
 
   /** Bytes Python read from its socket. */
   feed(addr, len) { this.stream._push(this._heap.view(addr, len).slice()); }
 
   /** Plaintext readable without the socket: decrypted, or fed in and not yet decrypted. */
-  pending() { return this._raw.pending() + this.stream._inbox.length; }
+  pending() {
+    const fed = this.stream instanceof PumpedStream ? this.stream._inbox.length : 0;
+    return this._raw.pending() + fed;
+  }
 
   /** Python's socket reached end of stream. */
   feed_eof() { this.stream._end(); }
@@ -138,9 +155,12 @@ class Config {
 
   add_ca(addr, len) { return this._raw.addCa(this._heap.view(addr, len)); }
 
-  /** A connection over a pumped transport, or the engine's error (a negative number). */
-  new_connection(serverHostname) {
-    const stream = new PumpedStream();
+  /**
+   * A connection, or the engine's error (a negative number): over `transport`, a socket's JS
+   * transport, or else over a transport that Python pumps.
+   */
+  new_connection(serverHostname, transport) {
+    const stream = transport ? new SocketStream(transport) : new PumpedStream();
     const raw = this._raw.connect(stream, serverHostname);
     return typeof raw === 'number' ? raw : new Connection(this._heap, raw, stream);
   }
