@@ -42,7 +42,7 @@ export interface LoadOptions {
   wasiImport?: Record<string, Function>;
 }
 
-export declare function load(options?: LoadOptions): Promise<SslModule>;
+export declare function load(options?: LoadOptions): Promise<SSLModule>;
 
 export declare const CERT_NONE: 0;
 export declare const CERT_OPTIONAL: 1;
@@ -279,7 +279,7 @@ export declare class OSError extends Error {
 
 export declare class ValueError extends Error {}
 
-export declare class SslModule {
+export declare class SSLModule {
   readonly runtime: 'emscripten' | 'wasi';
   readonly MBEDTLS_VERSION: string;
   readonly CERT_NONE: 0;
@@ -290,3 +290,8 @@ export declare class SslModule {
   wrap_socket(sock: Transport, options?: WrapSocketOptions): Promise<SSLSocket>;
   memoryPair(options?: { capacity?: number }): [HostStream, HostStream];
 }
+
+/** @deprecated the earlier name of SSLModule. */
+export declare const SslModule: typeof SSLModule;
+/** @deprecated the earlier name of SSLModule. */
+export type SslModule = SSLModule;

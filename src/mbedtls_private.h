@@ -1,13 +1,15 @@
 // Everything the engine reads of mbedtls' private state, in one place. mbedtls 3.6 has no public
-// call for these questions; each is answered here from a private field (or a library-internal
-// function), and tests/native/mbedtls_private_test.cpp pins each against a real handshake, so an
-// mbedtls update that moves one fails there first and is fixed here only.
+// call for these questions; each is answered here (or in mbedtls_private.cpp) from a private field
+// or a library-internal function, and tests/native/mbedtls_private_test.cpp (TLS, against a real
+// handshake) and mbedtls_private_x509_test.cpp (certificates) pin each, so an mbedtls update that
+// moves one fails there first and is fixed here only.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
 #include "mbedtls/ssl.h"
+#include "mbedtls/x509_crt.h"
 
 namespace wssl {
 namespace mbedtls_private {
@@ -47,6 +49,41 @@ int peek_incoming_record(mbedtls_ssl_context *ssl, const uint8_t **record, size_
 //   the application keys: ssl.transform_out is ssl.transform_application there.
 // Neither side sends anything else in between.
 void protect_handshake_alerts(mbedtls_ssl_context *ssl);
+
+// ---- certificates (x509) ----
+// Inline, reading through MBEDTLS_PRIVATE as mbedtls' own inline accessors do: each is a load
+// where it is used, as the direct field reads were (a call would cost module bytes).
+
+// Whether the certificate carries extension ext_type (MBEDTLS_X509_EXT_...): crt.ext_types.
+inline bool has_extension(const mbedtls_x509_crt &crt, int ext_type) {
+  return (crt.MBEDTLS_PRIVATE(ext_types) & ext_type) != 0;
+}
+
+// Whether basicConstraints says cA=TRUE: crt.ca_istrue.
+inline bool is_ca(const mbedtls_x509_crt &crt) { return crt.MBEDTLS_PRIVATE(ca_istrue) != 0; }
+
+// The keyUsage bits (MBEDTLS_X509_KU_...), 0 without the extension: crt.key_usage.
+inline unsigned key_usage(const mbedtls_x509_crt &crt) { return crt.MBEDTLS_PRIVATE(key_usage); }
+
+// The issuer's signature on the certificate, in the parts mbedtls_pk_verify_ext takes:
+// crt.sig_md, crt.sig_pk, crt.sig_opts, crt.sig.
+inline mbedtls_md_type_t signature_md(const mbedtls_x509_crt &crt) {
+  return crt.MBEDTLS_PRIVATE(sig_md);
+}
+inline mbedtls_pk_type_t signature_pk(const mbedtls_x509_crt &crt) {
+  return crt.MBEDTLS_PRIVATE(sig_pk);
+}
+inline const void *signature_options(const mbedtls_x509_crt &crt) {
+  return crt.MBEDTLS_PRIVATE(sig_opts);
+}
+inline const mbedtls_x509_buf &signature_value(const mbedtls_x509_crt &crt) {
+  return crt.MBEDTLS_PRIVATE(sig);
+}
+
+// Whether this attribute and the next form one multi-valued RDN: name.next_merged.
+inline bool merged_with_next(const mbedtls_x509_name &name) {
+  return name.MBEDTLS_PRIVATE(next_merged) != 0;
+}
 
 }  // namespace mbedtls_private
 }  // namespace wssl

@@ -5,9 +5,9 @@
  * What is in: TLS 1.2 + 1.3, client + server, X.509 parsing and verification, ECDHE over
  * X25519 / P-256 / P-384, ECDSA and RSA certificates, AES-GCM and ChaCha20-Poly1305, PSK,
  * SNI, ALPN, session tickets; natively (and in wasm with WASM_SSL_CBC) also AES-CBC and RSA key
- * exchange for MicroPython's list of TLS 1.2 suites (see below). What is out: everything else (no DTLS, DHE,
- * renegotiation, file I/O, sockets, timing, debug strings, certificate writing, SHA-224,
- * CTR_DRBG). Size and speed choices are measured by `make bench` (issue 7).
+ * exchange for MicroPython's list of TLS 1.2 suites (see below). What is out: everything else (no
+ * DTLS, DHE, renegotiation, file I/O, sockets, timing, debug strings, certificate writing,
+ * SHA-224, CTR_DRBG). Size and speed choices are measured by `make bench`.
  */
 #ifndef WASM_SSL_MBEDTLS_CONFIG_H
 #define WASM_SSL_MBEDTLS_CONFIG_H
@@ -31,7 +31,7 @@
 /* WebAssembly loads and stores need no alignment: let mbedtls use word-wide XORs there
  * (it only assumes this for x86 and Arm). And wasm has native 64-bit integers even in wasm32:
  * 64-bit bignum limbs, as x86-64 and Arm64 use natively, make ECDSA/ECDHE handshakes 1.35x and
- * RSA-2048 ones 2.2x faster than mbedtls' 32-bit default for a 32-bit target (issue 7). */
+ * RSA-2048 ones 2.2x faster than mbedtls' 32-bit default for a 32-bit target. */
 #if defined(__wasm__)
 #define MBEDTLS_EFFICIENT_UNALIGNED_ACCESS
 #define MBEDTLS_HAVE_INT64
@@ -85,7 +85,7 @@
 #define MBEDTLS_ECP_DP_CURVE25519_ENABLED
 #define MBEDTLS_ECP_NIST_OPTIM           /* fast P-256/P-384 reduction: 3x the handshakes */
 /* No precomputed generator tables: 4 KB of incompressible data (5 KB of gzipped wasm), for
- * ~23% fewer ECDSA handshakes per second, natively as in wasm (issue 7: the size target). */
+ * ~23% fewer ECDSA handshakes per second, natively as in wasm (the size target). */
 #define MBEDTLS_ECP_FIXED_POINT_OPTIM 0
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15

@@ -1,33 +1,36 @@
-// A wasm build of the engine measured through its raw C ABI (js/src/engine): the same three
-// measurements as bench/native/engine_bench.cpp, with the client and the server in one thread
-// over bench/lib/byte-pipe.mjs. Every call crosses JS→wasm and every TLS byte wasm→JS→wasm.
-import { WANT_READ, WANT_WRITE } from '../../js/src/engine/abi.js';
+// A wasm build of the engine measured through the raw wrapper of its C ABI
+// (js/src/engine/raw.js): the same three measurements as bench/native/engine_bench.cpp, with the
+// client and the server in one thread over bench/lib/byte-pipe.mjs. Every call crosses JS→wasm
+// and every TLS byte wasm→JS→wasm; application data stays in engine memory (readAt/writeAt).
+import { WANT_READ, WANT_WRITE, CLIENT, SERVER } from '../../js/src/engine/abi.js';
+import { RawEngine } from '../../js/src/engine/raw.js';
 import { bytePipe } from './byte-pipe.mjs';
 import { certBytes } from './certs.mjs';
 
 const isWant = (r) => r === WANT_READ || r === WANT_WRITE;
 
-function fail(engine, what, code) {
-  throw new Error(`${engine.runtime}: ${what}: ${code} ${engine.errorName(code)}`);
+function fail(raw, what, code) {
+  throw new Error(`${raw.runtime}: ${what}: ${code} ${raw.errorName(code)}`);
+}
+
+const raws = new WeakMap();
+function rawOf(engine) {  // one wrapper per instance
+  if (!raws.has(engine)) raws.set(engine, new RawEngine(engine));
+  return raws.get(engine);
 }
 
 function configure(engine, scenario) {
-  const x = engine.exports;
-  const client = x.wssl_config_new(0), server = x.wssl_config_new(1);
-  engine.withBytes(certBytes(scenario.ca), (p, n) => {
-    if (x.wssl_config_add_ca(client, p, n) !== 1) fail(engine, 'add_ca', -1);
-  });
-  engine.withBytes(certBytes(scenario.cert), (cp, cn) => engine.withBytes(certBytes(scenario.key),
-    (kp, kn) => {
-      const r = x.wssl_config_set_own_cert(server, cp, cn, kp, kn);
-      if (r !== 0) fail(engine, 'set_own_cert', r);
-    }));
+  const raw = rawOf(engine);
+  const client = raw.newConfig(CLIENT), server = raw.newConfig(SERVER);
+  if (client.addCa(certBytes(scenario.ca)) !== 1) fail(raw, 'add_ca', -1);
+  const r = server.setOwnCert(certBytes(scenario.cert), certBytes(scenario.key));
+  if (r !== 0) fail(raw, 'set_own_cert', r);
   for (const cfg of [client, server]) {
-    const r = x.wssl_config_set_versions(cfg, scenario.minVersion, scenario.maxVersion);
-    if (r !== 0) fail(engine, 'set_versions', r);
+    const v = cfg.setVersions(scenario.minVersion, scenario.maxVersion);
+    if (v !== 0) fail(raw, 'set_versions', v);
     if (scenario.ciphers) {
-      const c = engine.withCString(scenario.ciphers, (p) => x.wssl_config_set_ciphers(cfg, p));
-      if (c !== 0) fail(engine, `set_ciphers ${scenario.ciphers}`, c);
+      const c = cfg.setCiphers(scenario.ciphers);
+      if (c !== 0) fail(raw, `set_ciphers ${scenario.ciphers}`, c);
     }
   }
   return { client, server };
@@ -35,21 +38,20 @@ function configure(engine, scenario) {
 
 // A client connection in `ce` and a server connection in `se` (the same or two instances).
 class Pair {
-  constructor(ce, se, clientConfig, serverConfig, hostPtr) {
+  constructor(ce, se, clientConfig, serverConfig) {
     const [a, b] = bytePipe();
-    this.ce = ce; this.se = se;
-    this.client = ce.exports.wssl_conn_new(clientConfig, ce.addStream(a), hostPtr);
-    this.server = se.exports.wssl_conn_new(serverConfig, se.addStream(b), 0);
-    if (this.client <= 0) fail(ce, 'conn_new client', this.client);
-    if (this.server <= 0) fail(se, 'conn_new server', this.server);
+    this.client = clientConfig.connect(a, 'localhost');
+    this.server = serverConfig.connect(b);
+    if (typeof this.client === 'number') fail(rawOf(ce), 'conn_new client', this.client);
+    if (typeof this.server === 'number') fail(rawOf(se), 'conn_new server', this.server);
     this.cr = this.sr = WANT_READ;
   }
 
   step() {
-    if (isWant(this.cr)) this.cr = this.ce.exports.wssl_handshake(this.client);
-    if (isWant(this.sr)) this.sr = this.se.exports.wssl_handshake(this.server);
-    if (!isWant(this.cr) && this.cr !== 0) fail(this.ce, 'client handshake', this.cr);
-    if (!isWant(this.sr) && this.sr !== 0) fail(this.se, 'server handshake', this.sr);
+    if (isWant(this.cr)) this.cr = this.client.handshake();
+    if (isWant(this.sr)) this.sr = this.server.handshake();
+    if (!isWant(this.cr) && this.cr !== 0) fail(this.client.raw, 'client handshake', this.cr);
+    if (!isWant(this.sr) && this.sr !== 0) fail(this.server.raw, 'server handshake', this.sr);
     return this.cr === 0 && this.sr === 0;
   }
 
@@ -58,44 +60,27 @@ class Pair {
     throw new Error('handshake did not finish');
   }
 
-  negotiated() {
-    const x = this.ce.exports;
-    return { version: this.ce.string(x.wssl_version(this.client)),
-      cipher: this.ce.string(x.wssl_cipher(this.client)) };
-  }
+  negotiated() { return { version: this.client.version(), cipher: this.client.cipher() }; }
 
-  closeClient() { if (this.ce.exports.wssl_close(this.client) !== 0) throw new Error('close'); }
-  closeServer() { if (this.se.exports.wssl_close(this.server) !== 0) throw new Error('close'); }
+  closeClient() { if (this.client.close() !== 0) throw new Error('close'); }
+  closeServer() { if (this.server.close() !== 0) throw new Error('close'); }
 }
 
 // One message each way, so that a TLS 1.3 client has taken in its session ticket.
 function pingPong(pair, cbuf, sbuf) {
-  for (const [from, fe, to, te, buf, tbuf] of [
-    [pair.client, pair.ce, pair.server, pair.se, cbuf, sbuf],
-    [pair.server, pair.se, pair.client, pair.ce, sbuf, cbuf]]) {
-    if (fe.exports.wssl_write(from, buf, 4) !== 4) throw new Error('write');
+  for (const [from, to, buf, tbuf] of [[pair.client, pair.server, cbuf, sbuf], [pair.server, pair.client, sbuf, cbuf]]) {
+    if (from.writeAt(buf, 4) !== 4) throw new Error('write');
     let r = WANT_READ;
-    for (let i = 0; i < 10 && isWant(r); i++) r = te.exports.wssl_read(to, tbuf, 64);
-    if (r !== 4) fail(te, 'read', r);
+    for (let i = 0; i < 10 && isWant(r); i++) r = to.readAt(tbuf, 64);
+    if (r !== 4) fail(to.raw, 'read', r);
   }
-}
-
-const hostnames = new WeakMap();
-function hostname(engine) {  // "localhost" in module memory, once per instance
-  if (!hostnames.has(engine)) {
-    const bytes = new TextEncoder().encode('localhost\0');
-    const p = engine.exports.wssl_alloc(bytes.length);
-    engine.heap.set(bytes, p);
-    hostnames.set(engine, p);
-  }
-  return hostnames.get(engine);
 }
 
 /** One full handshake in a fresh instance: milliseconds, configs included. */
 export function firstHandshakeMs(engine, scenario) {
   const start = performance.now();
   const cfg = configure(engine, scenario);
-  const p = new Pair(engine, engine, cfg.client, cfg.server, hostname(engine));
+  const p = new Pair(engine, engine, cfg.client, cfg.server);
   p.handshake();
   const ms = performance.now() - start;
   p.closeClient(); p.closeServer();
@@ -105,11 +90,10 @@ export function firstHandshakeMs(engine, scenario) {
 /** Sequential full handshakes (chain verified by the client) for about `seconds`. */
 export function handshakes(engine, scenario, seconds) {
   const cfg = configure(engine, scenario);
-  const host = hostname(engine);
   const once = () => {
-    const p = new Pair(engine, engine, cfg.client, cfg.server, host);
+    const p = new Pair(engine, engine, cfg.client, cfg.server);
     p.handshake();
-    if (engine.exports.wssl_verify_flags(p.client) !== 0) throw new Error('chain not verified');
+    if (p.client.verifyFlags() !== 0) throw new Error('chain not verified');
     return p;
   };
   for (let i = 0; i < 3; i++) { const p = once(); p.closeClient(); p.closeServer(); }
@@ -128,11 +112,11 @@ export function handshakes(engine, scenario, seconds) {
 
 /** `total` bytes client→server in application writes of `chunk` bytes. */
 export function bulk(engine, scenario, total, chunk) {
-  const x = engine.exports;
+  const raw = rawOf(engine);
   const cfg = configure(engine, scenario);
-  const p = new Pair(engine, engine, cfg.client, cfg.server, hostname(engine));
+  const p = new Pair(engine, engine, cfg.client, cfg.server);
   p.handshake();
-  const out = x.wssl_alloc(chunk), inp = x.wssl_alloc(chunk);
+  const out = raw.alloc(chunk), inp = raw.alloc(chunk);
   const pattern = new Uint8Array(chunk).map((_, i) => (i * 31 + 7) & 0xff);
   engine.heap.set(pattern, out);
   let sent = 0, received = 0;
@@ -140,16 +124,16 @@ export function bulk(engine, scenario, total, chunk) {
   while (received < total) {
     if (sent < total) {
       for (let off = 0; off < chunk;) {  // one application write, maybe in several calls
-        const r = x.wssl_write(p.client, out + off, chunk - off);
-        if (r <= 0) fail(engine, 'write', r);
+        const r = p.client.writeAt(out + off, chunk - off);
+        if (r <= 0) fail(p.client.raw, 'write', r);
         off += r;
       }
       sent += chunk;
     }
     for (;;) {
-      const r = x.wssl_read(p.server, inp, chunk);
+      const r = p.server.readAt(inp, chunk);
       if (r === WANT_READ) break;
-      if (r <= 0) fail(engine, 'read', r);
+      if (r <= 0) fail(p.server.raw, 'read', r);
       // A cheap check that the bytes are the ones sent, in order (the AEAD did the rest).
       if (engine.heap[inp] !== pattern[received % chunk]) throw new Error('data mismatch');
       received += r;
@@ -158,7 +142,7 @@ export function bulk(engine, scenario, total, chunk) {
   const seconds = (performance.now() - start) / 1000;
   const negotiated = p.negotiated();
   p.closeClient(); p.closeServer();
-  x.wssl_free(out); x.wssl_free(inp);
+  raw.free(out); raw.free(inp);
   return { bytes: received, seconds, ...negotiated };
 }
 
@@ -170,17 +154,16 @@ export function bulk(engine, scenario, total, chunk) {
  */
 export function idle(ce, se, scenario, n) {
   const ccfg = configure(ce, scenario).client, scfg = configure(se, scenario).server;
-  const cbuf = ce.exports.wssl_alloc(64), sbuf = se.exports.wssl_alloc(64);
+  const cbuf = rawOf(ce).alloc(64), sbuf = rawOf(se).alloc(64);
   ce.heap.set(new TextEncoder().encode('ping'), cbuf);
   se.heap.set(new TextEncoder().encode('pong'), sbuf);
-  const host = hostname(ce);
-  const warm = new Pair(ce, se, ccfg, scfg, host);
+  const warm = new Pair(ce, se, ccfg, scfg);
   warm.handshake(); pingPong(warm, cbuf, sbuf); warm.closeClient(); warm.closeServer();
-  const heap0 = { c: ce.exports.wssl_heap_stats(0), s: se.exports.wssl_heap_stats(0) };
+  const heap0 = { c: rawOf(ce).heapStats(0), s: rawOf(se).heapStats(0) };
   const mem0 = { c: ce.exports.memory.buffer.byteLength, s: se.exports.memory.buffer.byteLength };
   const start = performance.now();
   const pairs = [];
-  for (let i = 0; i < n; i++) pairs.push(new Pair(ce, se, ccfg, scfg, host));
+  for (let i = 0; i < n; i++) pairs.push(new Pair(ce, se, ccfg, scfg));
   for (let done = false, rounds = 0; !done; rounds++) {
     if (rounds > 1000) throw new Error('handshakes did not finish');
     done = true;
@@ -191,8 +174,8 @@ export function idle(ce, se, scenario, n) {
   const result = {
     connections: n,
     establish_seconds: establishSeconds,
-    heap_client_total: ce.exports.wssl_heap_stats(0) - heap0.c,
-    heap_server_total: se.exports.wssl_heap_stats(0) - heap0.s,
+    heap_client_total: rawOf(ce).heapStats(0) - heap0.c,
+    heap_server_total: rawOf(se).heapStats(0) - heap0.s,
     memory_client_instance: ce.exports.memory.buffer.byteLength,
     memory_server_instance: se.exports.memory.buffer.byteLength,
     memory_server_growth: se.exports.memory.buffer.byteLength - mem0.s,
@@ -201,7 +184,7 @@ export function idle(ce, se, scenario, n) {
   const closeStart = performance.now();
   for (const p of pairs) { p.closeClient(); p.closeServer(); }
   result.close_seconds = (performance.now() - closeStart) / 1000;
-  result.heap_after_close = { client: ce.exports.wssl_heap_stats(0) - heap0.c,
-    server: se.exports.wssl_heap_stats(0) - heap0.s };
+  result.heap_after_close = { client: rawOf(ce).heapStats(0) - heap0.c,
+    server: rawOf(se).heapStats(0) - heap0.s };
   return result;
 }

@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { instantiateEngine } from '../../js/src/engine/index.js';
+import { CLIENT } from '../../js/src/engine/abi.js';
+import { RawEngine } from '../../js/src/engine/raw.js';
 import { repoRoot } from './certs.mjs';
 import { firstHandshakeMs } from './engine-raw.mjs';
 import { handshakeScenarios } from './scenarios.mjs';
@@ -21,9 +23,9 @@ async function probe(runtime) {
   const t1 = performance.now();
   const engine = await instantiateEngine({ runtime, wasmModule: module });
   const t2 = performance.now();
-  const config = engine.exports.wssl_config_new(0);
+  const config = new RawEngine(engine).newConfig(CLIENT);
   const t3 = performance.now();
-  if (config <= 0) throw new Error(`config_new: ${config}`);
+  if (typeof config === 'number') throw new Error(`config_new: ${config}`);
   const firstHandshake = firstHandshakeMs(engine, handshakeScenarios[0]);
   const warm = [];
   for (let i = 0; i < 5; i++) {

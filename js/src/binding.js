@@ -1,16 +1,18 @@
-// The engine binding: the only place where the C ABI's results (include/wasm_ssl.h) become
-// JavaScript values and errors. Configs and connections are thin wrappers over their handles;
-// every call returns a value, one of the WANT_* states, or throws what `errorFor` decides.
+// The package's binding: the only place where the engine's raw results (engine/raw.js over the
+// C ABI of include/wasm_ssl.h) become JavaScript values and errors. Configs and connections
+// wrap the raw ones; every call returns a value, one of the WANT_* states, or throws what
+// `errorFor` decides.
 import { OSError, ValueError } from './errors.js';
 import {
   WANT_READ, WANT_WRITE, WANT_VERIFY, ERR_CONN_EOF, CLIENT, SERVER, VERIFY_SKIPPED, VERIFY_NOT_DONE,
+  VERIFY_COMPAT, VERIFY_STRICT,
   CLASS_ERRNO, CLASS_NO_MEMORY, CLASS_INVALID_KEY, CLASS_INVALID_CERT, CLASS_HOSTNAME_REQUIRED,
 } from './engine/abi.js';
+import { RawEngine } from './engine/raw.js';
 
 export { WANT_READ, WANT_WRITE, WANT_VERIFY, ERR_CONN_EOF };
 export const ETIMEDOUT = 110;
 const ENOMEM = 12;
-const VERIFY_COMPAT = 0, VERIFY_STRICT = 1;
 // MicroPython's ValueErrors, by the engine's class of the result (wssl_error_class).
 const VALUE_ERRORS = {
   [CLASS_INVALID_KEY]: 'invalid key',
@@ -18,19 +20,18 @@ const VALUE_ERRORS = {
   [CLASS_HOSTNAME_REQUIRED]: 'CERT_REQUIRED requires server_hostname',
 };
 
-/** Engine I/O goes through one scratch buffer per instance: calls are synchronous. */
+/** The most one engine read or write moves (SSLSocket loops over larger ones). */
 export const IO_CHUNK = 16 * 1024;
 
 export class Binding {
-  /** @param {import('./engine/engine.js').Engine} engine */
+  /** @param {RawEngine | import('./engine/engine-instance.js').EngineInstance} engine  raw, or an instance to wrap */
   constructor(engine) {
-    this.engine = engine;
-    this.x = engine.exports;
-    this._scratch = this.x.wssl_alloc(IO_CHUNK);
-    if (this._scratch === 0) throw new RangeError('wasm-ssl: out of memory');
+    this.raw = engine instanceof RawEngine ? engine : new RawEngine(engine);
+    // One scratch block of IO_CHUNK for all I/O, reserved now so that a load fails early.
+    if (this.raw.scratch.reserve(IO_CHUNK) === 0) throw new RangeError('wasm-ssl: out of memory');
   }
 
-  get mbedtlsVersion() { return this.engine.string(this.x.wssl_mbedtls_version()); }
+  get mbedtlsVersion() { return this.raw.mbedtlsVersion(); }
 
   /**
    * The error for a negative engine result; conn (if any) supplies certificate details.
@@ -39,11 +40,11 @@ export class Binding {
    */
   errorFor(code, conn = null) {
     // The engine classifies the result; this only turns the class into the exception.
-    const kind = this.x.wssl_error_class(code);
+    const kind = this.raw.errorClass(code);
     if (VALUE_ERRORS[kind]) return new ValueError(VALUE_ERRORS[kind]);
     if (kind === CLASS_NO_MEMORY) code = -ENOMEM;
-    const name = this.engine.errorName(code);
-    const reason = this.engine.errorReason(code);
+    const name = this.raw.errorName(code);
+    const reason = this.raw.errorReason(code);
     // Transport errnos are positive, as Python's OSError.errno; mbedtls codes stay negative.
     const errno = kind === CLASS_ERRNO || kind === CLASS_NO_MEMORY ? -code : code;
     const details = conn ? conn.verificationDetails() : {};
@@ -56,126 +57,100 @@ export class Binding {
     throw this.errorFor(result, conn);
   }
 
-  newConfig(serverSide) { return new TlsConfig(this, serverSide ? SERVER : CLIENT); }
-
-  // ---- marshalling into the scratch buffer ---------------------------------------------------
-
-  /** Copies bytes (at most IO_CHUNK) into the scratch buffer; returns its address. */
-  _stage(bytes) {
-    this.engine.heap.set(bytes, this._scratch);
-    return this._scratch;
+  newConfig(serverSide) {
+    const config = this.raw.newConfig(serverSide ? SERVER : CLIENT);
+    if (typeof config === 'number') throw this.errorFor(config);
+    return new TlsConfig(this, config);
   }
 }
 
 export class TlsConfig {
-  constructor(binding, endpoint) {
+  constructor(binding, raw) {
     this.b = binding;
-    this.handle = binding.check(binding.x.wssl_config_new(endpoint));
+    this.raw = raw;
   }
 
-  _call(fn) { return this.b.check(fn(this.b.x, this.handle)); }
-
-  setOwnCert(cert, key) {
-    const e = this.b.engine;
-    e.withBytes(cert, (cp, cn) => e.withBytes(key, (kp, kn) =>
-      this._call((x, h) => x.wssl_config_set_own_cert(h, cp, cn, kp, kn))));
-  }
-
-  addCa(cadata) {
-    return this.b.engine.withBytes(cadata, (p, n) => this._call((x, h) => x.wssl_config_add_ca(h, p, n)));
-  }
-
-  setVerifyMode(mode) { this._call((x, h) => x.wssl_config_set_verify_mode(h, mode)); }
+  setOwnCert(cert, key) { this.b.check(this.raw.setOwnCert(cert, key)); }
+  addCa(cadata) { return this.b.check(this.raw.addCa(cadata)); }
+  setVerifyMode(mode) { this.b.check(this.raw.setVerifyMode(mode)); }
   /** 'strict' or 'compat' (wssl_config_set_verify_profile). */
   setVerifyProfile(profile) {
-    this._call((x, h) => x.wssl_config_set_verify_profile(h, profile === 'compat' ? VERIFY_COMPAT : VERIFY_STRICT));
+    this.b.check(this.raw.setVerifyProfile(profile === 'compat' ? VERIFY_COMPAT : VERIFY_STRICT));
   }
 
-  setMaxChainDepth(depth) { this._call((x, h) => x.wssl_config_set_max_chain_depth(h, depth)); }
-  setVerifyCallback(enabled) { this._call((x, h) => x.wssl_config_set_verify_callback(h, enabled ? 1 : 0)); }
+  setMaxChainDepth(depth) { this.b.check(this.raw.setMaxChainDepth(depth)); }
+  setVerifyCallback(enabled) { this.b.check(this.raw.setVerifyCallback(enabled)); }
+  setCiphers(names) { this.b.check(this.raw.setCiphers(names.join(','))); }
+  setAlpn(protocols) { this.b.check(this.raw.setAlpn(protocols.join(','))); }
 
-  setCiphers(names) {
-    this.b.engine.withCString(names.join(','), (p) => this._call((x, h) => x.wssl_config_set_ciphers(h, p)));
+  /** A connection over host stream `stream`; the config may be freed afterwards. */
+  connect(stream, serverHostname) {
+    const conn = this.raw.connect(stream, serverHostname);
+    if (typeof conn === 'number') throw this.b.errorFor(conn);
+    return new TlsConnection(this.b, conn);
   }
 
-  setAlpn(protocols) {
-    this.b.engine.withCString(protocols.join(','), (p) => this._call((x, h) => x.wssl_config_set_alpn(h, p)));
-  }
-
-  /** A connection over the engine stream id; the config may be freed afterwards. */
-  connect(streamId, serverHostname) {
-    const handle = this.b.engine.withCString(serverHostname,
-      (p) => this.b.check(this.b.x.wssl_conn_new(this.handle, streamId, p)));
-    return new TlsConnection(this.b, handle);
-  }
-
-  free() { this.b.x.wssl_config_free(this.handle); }
+  free() { this.raw.free(); }
 }
 
 export class TlsConnection {
-  constructor(binding, handle) {
+  constructor(binding, raw) {
     this.b = binding;
-    this.x = binding.x;
-    this.handle = handle;
+    this.raw = raw;
   }
 
-  handshake() { return this.b.check(this.x.wssl_handshake(this.handle), this); }
+  /** The error an engine code stands for, without certificate details (timeouts, truncation). */
+  errorFor(code) { return this.b.errorFor(code); }
+
+  handshake() { return this.b.check(this.raw.handshake(), this); }
 
   /** Decrypted bytes into target (a Uint8Array); bytes read, 0 at end of stream, or WANT_*. */
   readInto(target) {
-    const len = Math.min(target.length, IO_CHUNK);
-    const r = this.b.check(this.x.wssl_read(this.handle, this.b._scratch, len), this);
-    if (r > 0) target.set(this.b.engine.heap.subarray(this.b._scratch, this.b._scratch + r));
-    return r;
+    const chunk = target.length > IO_CHUNK ? target.subarray(0, IO_CHUNK) : target;
+    return this.b.check(this.raw.readInto(chunk), this);
   }
 
   /** Up to `max` decrypted bytes (a new Uint8Array, empty at end of stream), or WANT_*. */
   read(max) {
-    const len = Math.min(max, IO_CHUNK);
-    const r = this.b.check(this.x.wssl_read(this.handle, this.b._scratch, len), this);
-    if (r < 0) return r;
-    return this.b.engine.bytes(this.b._scratch, r);
+    const r = this.raw.read(Math.min(max, IO_CHUNK));
+    return typeof r === 'number' ? this.b.check(r, this) : r;
   }
 
   /** Encrypts and sends up to IO_CHUNK bytes of `bytes`; bytes taken or WANT_*. */
   write(bytes) {
     const chunk = bytes.length > IO_CHUNK ? bytes.subarray(0, IO_CHUNK) : bytes;
-    const ptr = this.b._stage(chunk);
-    return this.b.check(this.x.wssl_write(this.handle, ptr, chunk.length), this);
+    return this.b.check(this.raw.write(chunk), this);
   }
 
-  pending() { return Math.max(0, this.x.wssl_pending(this.handle)); }
+  pending() { return Math.max(0, this.raw.pending()); }
 
   /** 0 once closed (the handle is then stale), WANT_WRITE while close_notify waits. */
-  close() { return this.b.check(this.x.wssl_close(this.handle)); }
+  close() { return this.b.check(this.raw.close()); }
+  /** The engine no longer serves this connection's host stream (it will never do I/O). */
+  releaseStream() { this.raw.releaseStream(); }
 
-  handshakeDone() { return this.x.wssl_handshake_done(this.handle) === 1; }
-  closeNotifyReceived() { return this.x.wssl_close_notify_received(this.handle) === 1; }
-  version() { return this.b.engine.string(this.x.wssl_version(this.handle)); }
-  cipher() { return this.b.engine.string(this.x.wssl_cipher(this.handle)); }
-  alpnProtocol() { return this.b.engine.string(this.x.wssl_alpn_protocol(this.handle)); }
-
-  peerCertDer() {
-    const ptr = this.x.wssl_peer_cert_der(this.handle);
-    return ptr ? this.b.engine.bytes(ptr, this.x.wssl_peer_cert_len(this.handle)) : null;
-  }
+  handshakeDone() { return this.raw.handshakeDone(); }
+  closeNotifyReceived() { return this.raw.closeNotifyReceived(); }
+  version() { return this.raw.version(); }
+  cipher() { return this.raw.cipher(); }
+  alpnProtocol() { return this.raw.alpnProtocol(); }
+  peerCertDer() { return this.raw.peerCertDer(); }
 
   /** { subject, issuer, serial, not_before, not_after, subject_alt_names } or null. */
   peerCertInfo() {
-    const json = this.b.engine.string(this.x.wssl_peer_cert_json(this.handle));
+    const json = this.raw.peerCertJson();
     return json ? JSON.parse(json) : null;
   }
 
   /** mbedtls' verification flags: 0 = verified; null when no verification took place. */
   verifyFlags() {
-    const flags = this.x.wssl_verify_flags(this.handle) >>> 0;
+    const flags = this.raw.verifyFlags();
     return flags === VERIFY_NOT_DONE || flags === VERIFY_SKIPPED ? null : flags;
   }
 
   /** One line per failed certificate check, in mbedtls' words ([] when verified). */
   verifyErrors() {
-    const text = this.b.engine.withCString('\n', (p) => this.b.engine.string(this.x.wssl_verify_info(this.handle, p)));
-    return (text || '').split('\n').map((line) => line.trim()).filter(Boolean);
+    return (this.raw.verifyInfo('\n') || '').split('\n').map((line) => line.trim()).filter(Boolean);
   }
 
   /** What an error during the handshake says about the certificate checks that failed. */
@@ -196,31 +171,18 @@ export class TlsConnection {
   /** The chain to show the verify callback: [{ der, depth }], root-most first. */
   verifyChain() {
     const chain = [];
-    const n = this.x.wssl_verify_chain_length(this.handle);
-    for (let i = 0; i < n; i++) {
-      const ptr = this.x.wssl_verify_chain_der(this.handle, i);
-      chain.push({
-        der: this.b.engine.bytes(ptr, this.x.wssl_verify_chain_der_len(this.handle, i)),
-        depth: this.x.wssl_verify_chain_depth(this.handle, i),
-      });
-    }
+    const n = this.raw.chainLength();
+    for (let i = 0; i < n; i++) chain.push({ der: this.raw.chainDer(i), depth: this.raw.chainDepth(i) });
     return chain;
   }
 
-  verifyComplete(result) { return this.b.check(this.x.wssl_verify_complete(this.handle, result), this); }
+  verifyComplete(result) { return this.b.check(this.raw.verifyComplete(result), this); }
 
   /** The session to resume later (a client's, after the handshake; TLS 1.3: once a ticket arrived), or null. */
-  sessionSave() {
-    const size = this.x.wssl_session_save(this.handle, 0, 0);
-    if (size <= 0) return null;
-    return this.b.engine.withBytes(new Uint8Array(size), (p, n) =>
-      (this.x.wssl_session_save(this.handle, p, n) === size ? this.b.engine.bytes(p, size) : null));
-  }
+  sessionSave() { return this.raw.sessionSave(); }
 
   /** Offers a saved session before the handshake; false when the bytes are not a session. */
-  sessionLoad(bytes) {
-    return this.b.engine.withBytes(bytes, (p, n) => this.x.wssl_session_load(this.handle, p, n)) === 0;
-  }
+  sessionLoad(bytes) { return this.raw.sessionLoad(bytes) === 0; }
 
-  sessionResumed() { return this.x.wssl_session_resumed(this.handle) === 1; }
+  sessionResumed() { return this.raw.sessionResumed(); }
 }

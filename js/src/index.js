@@ -1,14 +1,14 @@
 // wasm-ssl: MicroPython's `ssl` module (wrap_socket, CERT_*) as mbedtls 3.6 in WebAssembly,
 // over whatever transport the host provides. `const ssl = await load(options)`.
 import { instantiateEngine } from './engine/index.js';
-import { SslModule } from './ssl-module.js';
+import { SSLModule } from './ssl-module.js';
 import { isNode } from './platform.js';
 
 /**
  * Instantiates the engine and returns the `ssl` module over it.
  * @param {object} [options]  { runtime?: 'emscripten' (default) | 'wasi', wasmBinary?,
  *                              wasmModule?, wasmUrl?, wasi?, wasiImport?, simd? }
- * @returns {Promise<SslModule>}
+ * @returns {Promise<SSLModule>}
  */
 export async function load(options = {}) {
   const engine = await instantiateEngine(options);
@@ -17,10 +17,10 @@ export async function load(options = {}) {
     platform.duplexView = (await import('./node/duplex-view.js')).duplexView;
     platform.readFile = (await import('node:fs/promises')).readFile;
   }
-  return new SslModule(engine, platform);
+  return new SSLModule(engine, platform);
 }
 
-export { SslModule } from './ssl-module.js';
+export { SSLModule, SslModule } from './ssl-module.js';
 export { SSLSocket } from './ssl-socket.js';
 export { OSError, ValueError } from './errors.js';
 export { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED } from './options.js';

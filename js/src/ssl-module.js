@@ -6,9 +6,9 @@ import { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED, parseWrapOptions } from './opt
 import { SSLSocket } from './ssl-socket.js';
 import { memoryPair, toHostStream } from './streams/index.js';
 
-export class SslModule {
+export class SSLModule {
   /**
-   * @param {import('./engine/engine.js').Engine} engine
+   * @param {import('./engine/engine-instance.js').EngineInstance} engine
    * @param {{ duplexView?: (s: SSLSocket) => any, readFile?: (path: string | URL) => Promise<Uint8Array> }} [platform]
    *   what only some hosts have (Node: the Duplex view, keyfile/certfile)
    */
@@ -30,20 +30,19 @@ export class SslModule {
    */
   async wrap_socket(sock, options = {}) {
     const o = await parseWrapOptions(options, this._platform);
-    const engine = this.engine;
     let stream = null;
-    let streamId = 0;
     let conn;
     try {
       const config = this._configs.configFor(o);
       stream = toHostStream(sock, { highWaterMark: o.highWaterMark });
-      streamId = engine.addStream(stream);
-      conn = config.connect(streamId, o.serverHostname);
+      conn = config.connect(stream, o.serverHostname);
       if (o.session && !conn.sessionLoad(o.session)) throw new ValueError('invalid session');
     } catch (err) {
       // Nothing was sent: the caller keeps its transport as it was.
-      if (streamId) engine.removeStream(streamId);
-      if (conn) conn.close(); // its stream is gone already: this close reaches nobody
+      if (conn) {
+        conn.releaseStream();
+        conn.close(); // its stream is gone already: this close reaches nobody
+      }
       if (stream && typeof stream.detach === 'function') stream.detach();
       throw err;
     }
@@ -52,7 +51,7 @@ export class SslModule {
       suppressRaggedEofs: o.suppressRaggedEofs,
       timeout: o.timeout,
       duplexView: this._platform.duplexView,
-      release: () => engine.removeStream(streamId),
+      release: () => conn.releaseStream(),
     });
     if (o.doHandshake) {
       try {
@@ -66,4 +65,7 @@ export class SslModule {
   }
 }
 
-Object.assign(SslModule.prototype, { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED, OSError, ValueError });
+Object.assign(SSLModule.prototype, { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED, OSError, ValueError });
+
+/** @deprecated the earlier name of SSLModule, kept for existing imports. */
+export const SslModule = SSLModule;

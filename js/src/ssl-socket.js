@@ -266,7 +266,7 @@ export class SSLSocket {
     } finally {
       clearTimeout(timer);
     }
-    this._timedOut = this._conn.b.errorFor(-ETIMEDOUT);
+    this._timedOut = this._conn.errorFor(-ETIMEDOUT);
     this._timedOut.message += ` (nothing moved within the timeout of ${this._timeout} ms)`;
     if (typeof this.transport.close === 'function') this.transport.close();
     throw this._timedOut;
@@ -279,7 +279,7 @@ export class SSLSocket {
   _checkEnd(r) {
     const ended = r === 0 || (r instanceof Uint8Array && r.length === 0);
     if (ended && !this._suppressRaggedEofs && !this._conn.closeNotifyReceived()) {
-      throw this._conn.b.errorFor(ERR_CONN_EOF);
+      throw this._conn.errorFor(ERR_CONN_EOF);
     }
     return r;
   }

@@ -1,9 +1,9 @@
-#define MBEDTLS_ALLOW_PRIVATE_ACCESS  // mbedtls_x509_crt.ext_types: which extensions are present
 #include "x509/hostname_match.h"
 
 #include <cstring>
 
 #include "mbedtls/oid.h"
+#include "mbedtls_private.h"
 #include "x509/ascii.h"
 
 namespace wssl {
@@ -30,7 +30,7 @@ bool dns_pattern_matches(const char *pattern, size_t len, const std::string &hos
 }
 
 bool certificate_names_host(const mbedtls_x509_crt &crt, const HostName &host, bool cn_fallback) {
-  if ((crt.ext_types & MBEDTLS_X509_EXT_SUBJECT_ALT_NAME) == 0) {
+  if (!mbedtls_private::has_extension(crt, MBEDTLS_X509_EXT_SUBJECT_ALT_NAME)) {
     if (!cn_fallback || host.kind != HostName::Kind::kDns) return false;
     for (const mbedtls_x509_name *n = &crt.subject; n != nullptr; n = n->next)
       if (n->oid.p != nullptr && MBEDTLS_OID_CMP(MBEDTLS_OID_AT_CN, &n->oid) == 0 &&

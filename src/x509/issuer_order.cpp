@@ -1,10 +1,10 @@
-#define MBEDTLS_ALLOW_PRIVATE_ACCESS  // mbedtls_x509_crt: sig_md, sig_pk, sig_opts
 #include "x509/issuer_order.h"
 
 #include <cstring>
 
 #include "mbedtls/md.h"
 #include "mbedtls/pk.h"
+#include "mbedtls_private.h"
 
 namespace {
 
@@ -14,12 +14,15 @@ bool named_as_issuer(const mbedtls_x509_crt &child, const mbedtls_x509_crt &cand
 }
 
 bool signed_by(const mbedtls_x509_crt &child, mbedtls_x509_crt &parent) {
-  const mbedtls_md_info_t *md = mbedtls_md_info_from_type(child.sig_md);
+  namespace priv = wssl::mbedtls_private;
+  const mbedtls_md_info_t *md = mbedtls_md_info_from_type(priv::signature_md(child));
   unsigned char hash[MBEDTLS_MD_MAX_SIZE];
   if (md == nullptr || mbedtls_md(md, child.tbs.p, child.tbs.len, hash) != 0) return false;
-  if (!mbedtls_pk_can_do(&parent.pk, child.sig_pk)) return false;
-  return mbedtls_pk_verify_ext(child.sig_pk, child.sig_opts, &parent.pk, child.sig_md, hash,
-                               mbedtls_md_get_size(md), child.sig.p, child.sig.len) == 0;
+  if (!mbedtls_pk_can_do(&parent.pk, priv::signature_pk(child))) return false;
+  const mbedtls_x509_buf &sig = priv::signature_value(child);
+  return mbedtls_pk_verify_ext(priv::signature_pk(child), priv::signature_options(child),
+                               &parent.pk, priv::signature_md(child), hash,
+                               mbedtls_md_get_size(md), sig.p, sig.len) == 0;
 }
 
 void put_decoys_last(mbedtls_x509_crt *head) {

@@ -1,10 +1,10 @@
-#define MBEDTLS_ALLOW_PRIVATE_ACCESS  // mbedtls_x509_name.next_merged: multi-valued RDNs
 #include "x509/name_constraints.h"
 
 #include <cstring>
 
 #include "mbedtls/asn1.h"
 #include "mbedtls/oid.h"
+#include "mbedtls_private.h"
 #include "platform/format.h"
 #include "x509/ascii.h"
 #include "x509/host_name.h"
@@ -90,7 +90,7 @@ bool directory_within(const unsigned char *name_der, size_t name_len,
                  std::memcmp(n->oid.p, c->oid.p, c->oid.len) == 0 && n->val.len == c->val.len &&
                  equal_ignoring_case(reinterpret_cast<const char *>(n->val.p),
                                      reinterpret_cast<const char *>(c->val.p), c->val.len) &&
-                 n->next_merged == c->next_merged;
+                 mbedtls_private::merged_with_next(*n) == mbedtls_private::merged_with_next(*c);
       }
     }
   }

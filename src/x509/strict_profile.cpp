@@ -1,9 +1,9 @@
-#define MBEDTLS_ALLOW_PRIVATE_ACCESS  // mbedtls_x509_crt: ext_types, ca_istrue, key_usage
 #include "x509/strict_profile.h"
 
 #include <cstring>
 
 #include "mbedtls/oid.h"
+#include "mbedtls_private.h"
 #include "x509/extensions.h"
 #include "x509/host_name.h"
 
@@ -41,7 +41,7 @@ bool cn_in_san(const mbedtls_x509_crt &crt, const mbedtls_x509_buf &cn) {
 }
 
 void check_server_leaf(const mbedtls_x509_crt &crt, std::vector<std::string> *broken) {
-  if ((crt.ext_types & MBEDTLS_X509_EXT_SUBJECT_ALT_NAME) == 0) {
+  if (!mbedtls_private::has_extension(crt, MBEDTLS_X509_EXT_SUBJECT_ALT_NAME)) {
     broken->push_back("a server certificate needs a subjectAltName (no CN fallback)");
     return;
   }
@@ -78,16 +78,17 @@ void check_strict_profile(const mbedtls_x509_crt &crt, const StrictPosition &at,
     for (size_t i = 0; i < len; ++i) zero = zero && serial[i] == 0;
     if (len == 0 || len > 20 || zero)
       found.push_back("the serial number is zero or longer than 20 bytes");
-    if (!self_issued(crt) && (crt.ext_types & MBEDTLS_X509_EXT_AUTHORITY_KEY_IDENTIFIER) == 0)
+    if (!self_issued(crt) &&
+        !mbedtls_private::has_extension(crt, MBEDTLS_X509_EXT_AUTHORITY_KEY_IDENTIFIER))
       found.push_back("no authorityKeyIdentifier");
   }
   if (leaf) {
-    if (crt.ca_istrue) found.push_back("the peer's certificate is a CA (cA=TRUE)");
-    if ((crt.ext_types & MBEDTLS_X509_EXT_KEY_USAGE) != 0 &&
-        (crt.key_usage & MBEDTLS_X509_KU_KEY_CERT_SIGN) != 0)
+    if (mbedtls_private::is_ca(crt)) found.push_back("the peer's certificate is a CA (cA=TRUE)");
+    if (mbedtls_private::has_extension(crt, MBEDTLS_X509_EXT_KEY_USAGE) &&
+        (mbedtls_private::key_usage(crt) & MBEDTLS_X509_KU_KEY_CERT_SIGN) != 0)
       found.push_back("the peer's certificate may sign certificates (keyCertSign)");
     bool server = at.peer_is_server;
-    if ((crt.ext_types & MBEDTLS_X509_EXT_EXTENDED_KEY_USAGE) != 0 &&
+    if (mbedtls_private::has_extension(crt, MBEDTLS_X509_EXT_EXTENDED_KEY_USAGE) &&
         !(server ? has_eku(crt, MBEDTLS_OID_SERVER_AUTH, MBEDTLS_OID_SIZE(MBEDTLS_OID_SERVER_AUTH))
                  : has_eku(crt, MBEDTLS_OID_CLIENT_AUTH, MBEDTLS_OID_SIZE(MBEDTLS_OID_CLIENT_AUTH))))
       found.push_back(server ? "extendedKeyUsage does not name serverAuth"
@@ -99,7 +100,7 @@ void check_strict_profile(const mbedtls_x509_crt &crt, const StrictPosition &at,
                         MBEDTLS_OID_SIZE(MBEDTLS_OID_BASIC_CONSTRAINTS), &bc) ||
         !bc.critical)
       found.push_back("a CA without a critical basicConstraints");
-    if ((crt.ext_types & MBEDTLS_X509_EXT_SUBJECT_KEY_IDENTIFIER) == 0)
+    if (!mbedtls_private::has_extension(crt, MBEDTLS_X509_EXT_SUBJECT_KEY_IDENTIFIER))
       found.push_back("a CA without a subjectKeyIdentifier");
   }
   for (const std::string &rule : found)

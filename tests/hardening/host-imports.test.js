@@ -115,10 +115,10 @@ describe.each(RUNTIMES)('%s build: raw exports given memory outside the module',
       expect([p, n, x.wssl_config_set_own_cert(ccfg, ok, 1, p, n)]).toEqual([p, n, EINVAL]);
       expect([p, n, x.wssl_config_set_psk(ccfg, p, n, ok, 16)]).toEqual([p, n, EINVAL]);
       expect([p, n, x.wssl_config_set_psk(ccfg, ok, 4, p, n)]).toEqual([p, n, EINVAL]);
-      expect([p, n, x.wssl_read(pair.client, p, n)]).toEqual([p, n, EINVAL]);
-      expect([p, n, x.wssl_write(pair.client, p, n)]).toEqual([p, n, EINVAL]);
-      expect([p, n, x.wssl_session_save(pair.client, p, n)]).toEqual([p, n, EINVAL]);
-      expect([p, n, x.wssl_session_load(pair.client, p, n)]).toEqual([p, n, EINVAL]);
+      expect([p, n, x.wssl_read(pair.client.handle, p, n)]).toEqual([p, n, EINVAL]);
+      expect([p, n, x.wssl_write(pair.client.handle, p, n)]).toEqual([p, n, EINVAL]);
+      expect([p, n, x.wssl_session_save(pair.client.handle, p, n)]).toEqual([p, n, EINVAL]);
+      expect([p, n, x.wssl_session_load(pair.client.handle, p, n)]).toEqual([p, n, EINVAL]);
     }
   });
 
@@ -131,13 +131,13 @@ describe.each(RUNTIMES)('%s build: raw exports given memory outside the module',
       expect([p, x.wssl_config_set_ciphers(ccfg, p)]).toEqual([p, EINVAL]);
       expect([p, x.wssl_config_set_alpn(ccfg, p)]).toEqual([p, EINVAL]);
       expect([p, x.wssl_conn_new(ccfg, 1, p)]).toEqual([p, EINVAL]);
-      expect([p, x.wssl_verify_info(pair.client, p)]).toEqual([p, 0]);
+      expect([p, x.wssl_verify_info(pair.client.handle, p)]).toEqual([p, 0]);
     }
     engine.heap.set(kept, last);
   });
 
   test('the same exports with pairs inside memory still work', () => {
-    const got = engine.withBytes(new Uint8Array(16), (p, n) => x.wssl_write(pair.client, p, n));
+    const got = engine.withBytes(new Uint8Array(16), (p, n) => x.wssl_write(pair.client.handle, p, n));
     expect(got).toBe(16);
   });
 });

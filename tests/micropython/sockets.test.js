@@ -20,7 +20,7 @@ describe('in a Worker', () => {
   let py;
   beforeAll(async () => {
     py = await startMicroPythonWorker();
-    await py.setPeer(peers.ports);
+    await py.setPeer({ ...peers.ports, www: www.port });
   });
   afterAll(() => py.close());
   test.each(pythonTests(MODULE))('%s', (name) => py.run(MODULE, name));

@@ -9,14 +9,15 @@ process.on('exit', () => { for (const child of running) child.kill('SIGKILL'); }
 /**
  * @param {object} [o]
  * @param {string} [o.cert]      base name in the certificate directory (default 'server')
+ * @param {string[]} [o.credentials]  the -cert/-key (...) arguments in full, instead of o.cert
  * @param {'1.2'|'1.3'} [o.tls]  the only version offered (default: both)
  * @param {string[]} [o.args]    extra s_server arguments (default: ['-rev'], echo reversed lines)
  * @returns {Promise<{ port: number, output: () => string, stop: () => Promise<void> }>}
  */
 export async function startOpenSslServer(o = {}) {
   const cert = o.cert || 'server';
-  const args = ['s_server', '-accept', '127.0.0.1:0', '-cert', `${certDir}/${cert}.crt`,
-    '-key', `${certDir}/${cert}.key`, '-ign_eof'];
+  const credentials = o.credentials || ['-cert', `${certDir}/${cert}.crt`, '-key', `${certDir}/${cert}.key`];
+  const args = ['s_server', '-accept', '127.0.0.1:0', ...credentials, '-ign_eof'];
   if (o.tls === '1.2') args.push('-tls1_2');
   if (o.tls === '1.3') args.push('-tls1_3');
   args.push(...(o.args || ['-rev']));

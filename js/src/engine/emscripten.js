@@ -1,7 +1,7 @@
 // Instantiates the emscripten build (dist/wasm_ssl.mjs + wasm_ssl.wasm). The factory never
 // fetches: the module is compiled here and handed over through instantiateWasm, together
 // with the "wasm_ssl" import module.
-import { Engine } from './engine.js';
+import { EngineInstance } from './engine-instance.js';
 import { compileWasm, wantsSimd, wasmFile } from './wasm-source.js';
 
 // Vite's dev server serves the package pre-bundled into node_modules/.vite/deps/, where the
@@ -30,7 +30,7 @@ export async function instantiateEmscripten(options = {}, host = {}) {
   const { default: createWasmSslModule } = await import('../../dist/wasm_ssl.mjs');
   const wasmModule = await compileWasm(options, () => shippedWasm(options), host);
   let engine = null;
-  const hostImports = Engine.imports(() => engine);
+  const hostImports = EngineInstance.imports(() => engine);
   const module = await createWasmSslModule({
     instantiateWasm(info, receiveInstance) {
       WebAssembly.instantiate(wasmModule, { ...info, wasm_ssl: hostImports }).then(
@@ -41,6 +41,6 @@ export async function instantiateEmscripten(options = {}, host = {}) {
     print: options.print || (() => {}),
     printErr: options.printErr || (() => {}),
   });
-  engine = new Engine(module.asm, 'emscripten');
+  engine = new EngineInstance(module.asm, 'emscripten');
   return engine;
 }

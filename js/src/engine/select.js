@@ -1,4 +1,4 @@
-// Loads one of the two builds behind the same Engine interface, with what the platform adds.
+// Loads one of the two builds behind the same EngineInstance interface, with what the platform adds.
 import { instantiateEmscripten } from './emscripten.js';
 import { instantiateWasi } from './wasi.js';
 
@@ -6,7 +6,7 @@ import { instantiateWasi } from './wasi.js';
  * @param {object} options  { runtime?: 'emscripten' | 'wasi', wasmBinary?, wasmModule?,
  *                            wasmUrl?, wasi?, wasiImport?, simd? }
  * @param {object} host     { readLocal?, defaultWasi? } (engine/node-host.js in Node)
- * @returns {Promise<import('./engine.js').Engine>}
+ * @returns {Promise<import('./engine-instance.js').EngineInstance>}
  */
 export function instantiateFor(options, host) {
   const runtime = options.runtime || 'emscripten';

@@ -6,7 +6,7 @@
 //                       reactor's _initialize and lets the implementation find the memory
 //   options.wasiImport  the preview1 functions alone; this loader calls _initialize
 //   host.defaultWasi    (Node: node:wasi, engine/node-host.js)
-import { Engine } from './engine.js';
+import { EngineInstance } from './engine-instance.js';
 import { compileWasm, wasmFile } from './wasm-source.js';
 
 // Not a literal `new URL('…', import.meta.url)` on purpose: bundlers would then ship both WASI
@@ -43,9 +43,9 @@ export async function instantiateWasi(options = {}, host = {}) {
   let engine = null;
   const instance = await WebAssembly.instantiate(wasmModule, {
     wasi_snapshot_preview1: wasiImport,
-    wasm_ssl: Engine.imports(() => engine),
+    wasm_ssl: EngineInstance.imports(() => engine),
   });
   initialize(instance);
-  engine = new Engine(instance.exports, 'wasi');
+  engine = new EngineInstance(instance.exports, 'wasi');
   return engine;
 }

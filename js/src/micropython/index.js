@@ -27,7 +27,7 @@ const installed = new WeakMap();
  *   TCP in Node, the bridge at options.bridge in a browser, else no sockets.
  * @param {string | URL} [options.bridge]  a WebSocket→TCP bridge URL (see wasm-ssl/bridge);
  *   options.WebSocket is the class to reach it with where there is no global one (npm ws)
- * @param {import('../engine/engine.js').Engine} [options.engine]  an engine to share; otherwise
+ * @param {import('../engine/engine-instance.js').EngineInstance} [options.engine]  an engine to share; otherwise
  *   one is instantiated with the other options (wasmBinary, wasmModule, wasmUrl)
  * @returns {Promise<{ engine }>}
  */

@@ -3,24 +3,23 @@
 // Python (MicroPython's exceptions) is decided in one place, python/tls.py. Byte arguments
 // arrive as (address, length) in MicroPython's heap (see python-heap.js) and are copied once.
 //
-// A connection's transport is pumped by Python: the engine reads what Python fed in from its
-// socket and writes into a queue that Python drains to that socket. So any Python stream
-// object (a socket, io.BytesIO, a user class) can carry TLS, exactly as on a board.
+// A connection's transport, one of two:
+// - a socket of this package (python/socket.py): the engine pulls and pushes the encrypted
+//   bytes itself through its imports, straight from and to the socket's JS transport, as it
+//   does for the JS API's transports; Python only waits when the engine would block;
+// - any other Python stream (io.BytesIO, a user class), which only Python can call: it is
+//   pumped by Python, which feeds what it read into the engine's input and drains the
+//   engine's output to the stream (PumpedStream), exactly as on a board.
 import { HostStream } from '../streams/host-stream.js';
 import { ChunkQueue } from '../streams/chunk-queue.js';
+import { VERIFY_COMPAT } from '../engine/abi.js';
+import { RawEngine } from '../engine/raw.js';
 import { PythonHeap } from './python-heap.js';
-
-const ENOMEM = -12;
-const VERIFY_COMPAT = 0; // wasm_ssl.h WSSL_VERIFY_COMPAT
 
 // Python drops SSLContext/SSLSocket objects without telling anyone: MicroPython then frees the
 // JS proxy, and this registry frees the engine object behind it once JS collects it.
-const configRegistry = new FinalizationRegistry(({ engine, handle }) => {
-  engine.exports.wssl_config_free(handle);
-});
-const connectionRegistry = new FinalizationRegistry(({ engine, handle }) => {
-  engine.exports.wssl_close(handle);
-});
+const configRegistry = new FinalizationRegistry((raw) => raw.free());
+const connectionRegistry = new FinalizationRegistry((raw) => raw.close());
 
 // The engine's side is HostStream's; Python's side feeds it with _push/_end/_fail and drains
 // what the engine sent from `outbox`.
@@ -36,73 +35,51 @@ class PumpedStream extends HostStream {
   }
 }
 
+// A socket's JS transport (sockets/direct-sockets.js, sockets/worker-sockets.js), whose
+// read/write answer as a HostStream's, as the engine's stream. The Python socket owns it: the
+// engine being done with the stream closes nothing.
+class SocketStream {
+  constructor(transport) { this.transport = transport; }
+  read(buf) { return this.transport.read(buf); }
+  write(buf) { return this.transport.write(buf); }
+  close() {}
+}
+
 // Bytes one read or write moves through the engine at most (the stream methods loop).
 const CHUNK_MAX = 64 * 1024;
 
-// One reusable block of engine memory for data moving in and out of Python.
-class Scratch {
-  constructor(engine) {
-    this.engine = engine;
-    this.ptr = 0;
-    this.size = 0;
-  }
-
-  /** A pointer to at least len bytes, or 0 when the engine is out of memory. */
-  reserve(len) {
-    if (len > this.size) {
-      const x = this.engine.exports;
-      if (this.ptr) x.wssl_free(this.ptr);
-      this.size = Math.max(len, 2 * this.size, 4096);
-      this.ptr = x.wssl_alloc(this.size);
-      if (!this.ptr) this.size = 0;
-    }
-    return this.ptr;
-  }
-}
-
 class Connection {
-  constructor(binding, handle, stream) {
-    this._b = binding;
-    this._x = binding.engine.exports;
-    this.handle = handle;
+  constructor(heap, raw, stream) {
+    this._heap = heap;
+    this._raw = raw;
     this.stream = stream;
-    connectionRegistry.register(this, { engine: binding.engine, handle }, this);
+    connectionRegistry.register(this, raw, this);
   }
 
-  handshake() { return this._x.wssl_handshake(this.handle); }
+  handshake() { return this._raw.handshake(); }
 
   /** Decrypted bytes into Python memory at addr (at most len). */
-  read(addr, len) {
-    len = Math.min(len, CHUNK_MAX);
-    const p = this._b.scratch.reserve(len);
-    if (!p) return ENOMEM;
-    const n = this._x.wssl_read(this.handle, p, len);
-    if (n > 0) this._b.heap.write(addr, this._b.engine.heap.subarray(p, p + n));
-    return n;
-  }
+  read(addr, len) { return this._raw.readInto(this._heap.view(addr, Math.min(len, CHUNK_MAX))); }
 
   /** Encrypts len bytes of Python memory at addr. */
-  write(addr, len) {
-    len = Math.min(len, CHUNK_MAX);
-    const p = this._b.scratch.reserve(len);
-    if (!p) return ENOMEM;
-    this._b.engine.heap.set(this._b.heap.view(addr, len), p);
-    return this._x.wssl_write(this.handle, p, len);
-  }
+  write(addr, len) { return this._raw.write(this._heap.view(addr, Math.min(len, CHUNK_MAX))); }
 
   close() {
-    const r = this._x.wssl_close(this.handle);
+    const r = this._raw.close();
     if (r === 0) connectionRegistry.unregister(this);
     return r;
   }
 
-  // ---- the transport, moved by Python ------------------------------------------------------
+  // ---- a pumped transport (another Python stream), moved by Python -------------------------
 
   /** Bytes Python read from its socket. */
-  feed(addr, len) { this.stream._push(this._b.heap.view(addr, len).slice()); }
+  feed(addr, len) { this.stream._push(this._heap.view(addr, len).slice()); }
 
   /** Plaintext readable without the socket: decrypted, or fed in and not yet decrypted. */
-  pending() { return this._x.wssl_pending(this.handle) + this.stream._inbox.length; }
+  pending() {
+    const fed = this.stream instanceof PumpedStream ? this.stream._inbox.length : 0;
+    return this._raw.pending() + fed;
+  }
 
   /** Python's socket reached end of stream. */
   feed_eof() { this.stream._end(); }
@@ -113,121 +90,102 @@ class Connection {
   /** Moves up to len bytes the engine wants sent into Python memory at addr; returns how many. */
   take_output(addr, len) {
     const out = this.stream.outbox;
-    return out.length === 0 ? 0 : out.readInto(this._b.heap.view(addr, Math.min(len, out.length)));
+    return out.length === 0 ? 0 : out.readInto(this._heap.view(addr, Math.min(len, out.length)));
   }
 
   // ---- queries -----------------------------------------------------------------------------
 
-  cipher() { return this._b.engine.string(this._x.wssl_cipher(this.handle)); }
-  version() { return this._b.engine.string(this._x.wssl_version(this.handle)); }
-  verify_info(prefix) {
-    return this._b.engine.withCString(prefix, (p) => this._b.engine.string(this._x.wssl_verify_info(this.handle, p)));
-  }
+  cipher() { return this._raw.cipher(); }
+  version() { return this._raw.version(); }
+  verify_info(prefix) { return this._raw.verifyInfo(prefix); }
 
-  peer_cert_len() { return this._x.wssl_peer_cert_len(this.handle); }
+  peer_cert_len() { return this._raw.peerCertLen(); }
   peer_cert_into(addr) {
-    const len = this._x.wssl_peer_cert_len(this.handle);
-    if (len > 0) this._b.heap.write(addr, this._b.engine.bytes(this._x.wssl_peer_cert_der(this.handle), len));
-    return len;
+    const der = this._raw.peerCertDer();
+    if (der && der.length > 0) this._heap.write(addr, der);
+    return der ? der.length : 0;
   }
 
   // ---- verify callback: the chain the engine paused on (WSSL_WANT_VERIFY) --------------------
 
-  chain_length() { return this._x.wssl_verify_chain_length(this.handle); }
-  chain_depth(i) { return this._x.wssl_verify_chain_depth(this.handle, i); }
-  chain_der_len(i) { return this._x.wssl_verify_chain_der_len(this.handle, i); }
+  chain_length() { return this._raw.chainLength(); }
+  chain_depth(i) { return this._raw.chainDepth(i); }
+  chain_der_len(i) { return this._raw.chainDerLen(i); }
   chain_der_into(i, addr) {
-    const len = this._x.wssl_verify_chain_der_len(this.handle, i);
-    if (len > 0) this._b.heap.write(addr, this._b.engine.bytes(this._x.wssl_verify_chain_der(this.handle, i), len));
+    const len = this._raw.chainDerLen(i);
+    if (len > 0) this._heap.write(addr, this._raw.chainDer(i));
     return len;
   }
-  verify_complete(result) { return this._x.wssl_verify_complete(this.handle, result); }
+  verify_complete(result) { return this._raw.verifyComplete(result); }
 
   // ---- server PSK lookup: the identity the engine paused on (WSSL_WANT_PSK) ------------------
 
-  psk_identity_len() { return this._x.wssl_psk_identity_len(this.handle); }
+  psk_identity_len() { return this._raw.pskIdentityLen(); }
   psk_identity_into(addr) {
-    const len = this._x.wssl_psk_identity_len(this.handle);
-    if (len > 0) this._b.heap.write(addr, this._b.engine.bytes(this._x.wssl_psk_identity(this.handle), len));
-    return len;
+    const identity = this._raw.pskIdentity();
+    if (identity.length > 0) this._heap.write(addr, identity);
+    return identity.length;
   }
   /** The key for the identity (len > 0), or none: the identity is refused. */
-  psk_complete(addr, len) {
-    if (len <= 0) return this._x.wssl_psk_complete(this.handle, 0, 0);
-    return this._b.engine.withBytes(this._b.heap.view(addr, len), (p, n) => this._x.wssl_psk_complete(this.handle, p, n));
-  }
+  psk_complete(addr, len) { return this._raw.pskComplete(len > 0 ? this._heap.view(addr, len) : null); }
 }
 
 class Config {
-  constructor(binding, handle) {
-    this._b = binding;
-    this._x = binding.engine.exports;
-    this.handle = handle;
-    configRegistry.register(this, { engine: binding.engine, handle });
+  constructor(heap, raw) {
+    this._heap = heap;
+    this._raw = raw;
+    configRegistry.register(this, raw);
   }
 
-  verify_mode() { return this._x.wssl_config_get_verify_mode(this.handle); }
-  set_verify_mode(mode) { return this._x.wssl_config_set_verify_mode(this.handle, mode); }
-  set_verify_profile(profile) { return this._x.wssl_config_set_verify_profile(this.handle, profile); }
-  set_verify_callback(enabled) { return this._x.wssl_config_set_verify_callback(this.handle, enabled ? 1 : 0); }
-  set_ciphers(names) {
-    return this._b.engine.withCString(names, (p) => this._x.wssl_config_set_ciphers(this.handle, p));
-  }
+  verify_mode() { return this._raw.verifyMode(); }
+  set_verify_mode(mode) { return this._raw.setVerifyMode(mode); }
+  set_verify_profile(profile) { return this._raw.setVerifyProfile(profile); }
+  set_verify_callback(enabled) { return this._raw.setVerifyCallback(enabled); }
+  set_ciphers(names) { return this._raw.setCiphers(names); }
 
   set_own_cert(certAddr, certLen, keyAddr, keyLen) {
-    const { engine, heap } = this._b;
-    return engine.withBytes(heap.view(certAddr, certLen), (cp, cn) =>
-      engine.withBytes(heap.view(keyAddr, keyLen), (kp, kn) =>
-        this._x.wssl_config_set_own_cert(this.handle, cp, cn, kp, kn)));
+    return this._raw.setOwnCert(this._heap.view(certAddr, certLen), this._heap.view(keyAddr, keyLen));
   }
 
   set_psk(idAddr, idLen, keyAddr, keyLen) {
-    const { engine, heap } = this._b;
-    return engine.withBytes(heap.view(idAddr, idLen), (ip, il) =>
-      engine.withBytes(heap.view(keyAddr, keyLen), (kp, kl) => this._x.wssl_config_set_psk(this.handle, ip, il, kp, kl)));
+    return this._raw.setPsk(this._heap.view(idAddr, idLen), this._heap.view(keyAddr, keyLen));
   }
 
-  set_psk_lookup(enabled) { return this._x.wssl_config_set_psk_lookup(this.handle, enabled ? 1 : 0); }
+  set_psk_lookup(enabled) { return this._raw.setPskLookup(enabled); }
 
-  add_ca(addr, len) {
-    return this._b.engine.withBytes(this._b.heap.view(addr, len), (p, n) => this._x.wssl_config_add_ca(this.handle, p, n));
-  }
+  add_ca(addr, len) { return this._raw.addCa(this._heap.view(addr, len)); }
 
-  /** A connection over a pumped transport, or the engine's error (a negative number). */
-  new_connection(serverHostname) {
-    const { engine } = this._b;
-    const stream = new PumpedStream();
-    const streamId = engine.addStream(stream);
-    const handle = engine.withCString(serverHostname, (p) => this._x.wssl_conn_new(this.handle, streamId, p));
-    if (handle <= 0) {
-      engine.removeStream(streamId);
-      return handle;
-    }
-    return new Connection(this._b, handle, stream);
+  /**
+   * A connection, or the engine's error (a negative number): over `transport`, a socket's JS
+   * transport, or else over a transport that Python pumps.
+   */
+  new_connection(serverHostname, transport) {
+    const stream = transport ? new SocketStream(transport) : new PumpedStream();
+    const raw = this._raw.connect(stream, serverHostname);
+    return typeof raw === 'number' ? raw : new Connection(this._heap, raw, stream);
   }
 }
 
 /** The object registered as the Python module `_wasm_ssl_tls`. */
 export function tlsBinding(engine, heap) {
-  const binding = { engine, heap, scratch: new Scratch(engine) };
-  const x = engine.exports;
+  const raw = new RawEngine(engine);
   return {
     HEAP_DEVICE: PythonHeap.devicePath,
-    mbedtls_version: () => engine.string(x.wssl_mbedtls_version()),
-    error_name: (code) => engine.errorName(code),
-    error_class: (code) => x.wssl_error_class(code),
-    mbedtls_error_name: (code) => engine.string(x.wssl_mbedtls_error_name(code)),
-    ciphers: () => engine.string(x.wssl_ciphers_available()),
+    mbedtls_version: () => raw.mbedtlsVersion(),
+    error_name: (code) => raw.errorName(code),
+    error_class: (code) => raw.errorClass(code),
+    mbedtls_error_name: (code) => raw.mbedtlsErrorName(code),
+    ciphers: () => raw.ciphersAvailable(),
     attach_heap: (touch) => heap.attach(touch),
     config_new(endpoint) {
-      const handle = x.wssl_config_new(endpoint);
-      if (handle <= 0) return handle;
+      const config = raw.newConfig(endpoint);
+      if (typeof config === 'number') return config;
       // MicroPython's ssl accepts what its mbedtls port accepts (CN-only certificates, ...):
       // the engine's strict default is for the JS package and the C ABI.
-      x.wssl_config_set_verify_profile(handle, VERIFY_COMPAT);
+      config.setVerifyProfile(VERIFY_COMPAT);
       // ... and, as there, a key that is not the certificate's fails in the handshake only.
-      x.wssl_config_set_pair_check(handle, 0);
-      return new Config(binding, handle);
+      config.setPairCheck(false);
+      return new Config(heap, config);
     },
   };
 }

@@ -1,5 +1,5 @@
 // HostStream: the one shape every transport adapter takes, as the engine's imports need it
-// (js/src/engine/engine.js): synchronous read(buf) / write(buf) / close(), plus a readiness
+// (js/src/engine/engine-instance.js): synchronous read(buf) / write(buf) / close(), plus a readiness
 // signal, whenReady('read' | 'write'), that blocking-mode promises wait on.
 //
 // Incoming bytes are kept as the chunks the transport delivered (no copy) in a ChunkQueue and
@@ -7,7 +7,7 @@
 // it with _push/_end/_fail, is told _pause()/_resume() around the high-water mark (incoming
 // backpressure), and implements _send(bytes) (outgoing; returns the bytes taken or
 // WOULD_BLOCK) and _close(). It calls _writable() when a blocked transport drains.
-import { WOULD_BLOCK } from '../engine/engine.js';
+import { WOULD_BLOCK } from '../engine/engine-instance.js';
 import { ChunkQueue } from './chunk-queue.js';
 import { EIO, EPIPE } from './transport-errno.js';
 

@@ -1,7 +1,7 @@
 // Two host streams joined back to back in memory: what one end writes, the other reads. For
 // tests and for joining a wasm client to a wasm server in one process. Each end holds at most
 // `capacity` unread bytes; a writer facing a full peer gets WOULD_BLOCK until the peer reads.
-import { WOULD_BLOCK } from '../engine/engine.js';
+import { WOULD_BLOCK } from '../engine/engine-instance.js';
 import { HostStream, DEFAULT_HIGH_WATER_MARK } from './host-stream.js';
 import { EPIPE } from './transport-errno.js';
 

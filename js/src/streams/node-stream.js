@@ -2,7 +2,7 @@
 // delivers them (no copy); the source is paused above the high-water mark. Outgoing bytes are
 // written while the socket takes them; after write() returns false, the engine sees
 // WOULD_BLOCK until 'drain'. A net.Socket is switched to no-delay.
-import { WOULD_BLOCK } from '../engine/engine.js';
+import { WOULD_BLOCK } from '../engine/engine-instance.js';
 import { HostStream } from './host-stream.js';
 import { transportErrno, EPIPE } from './transport-errno.js';
 import { toBytes } from '../bytes.js';

@@ -2,7 +2,7 @@
 // while fewer than high-water-mark bytes wait (pull = incoming backpressure); the writable
 // side takes bytes while its writer's desiredSize is positive and wakes writers on
 // writer.ready.
-import { WOULD_BLOCK } from '../engine/engine.js';
+import { WOULD_BLOCK } from '../engine/engine-instance.js';
 import { HostStream } from './host-stream.js';
 import { transportErrno, EPIPE } from './transport-errno.js';
 

@@ -4,7 +4,7 @@
 // be). Writes return WOULD_BLOCK while connecting or while bufferedAmount is above the mark;
 // writers are woken by `ws`'s send callback, or by polling bufferedAmount in a browser (it has
 // no drain event). A clean close (1000, or no status) is end of stream; anything else, a reset.
-import { WOULD_BLOCK } from '../engine/engine.js';
+import { WOULD_BLOCK } from '../engine/engine-instance.js';
 import { HostStream } from './host-stream.js';
 import { ECONNRESET, EPIPE } from './transport-errno.js';
 import { toBytes } from '../bytes.js';

@@ -3,7 +3,7 @@
 // CONTINUE said) and the shared WebSocket is below its high-water mark; otherwise the write is
 // WOULD_BLOCK until a CONTINUE or a drain wakes it. A CLOSE from the server ends the stream:
 // VOLUNTARY as end of stream, any other reason as its errno (refused → ECONNREFUSED, ...).
-import { WOULD_BLOCK } from '../engine/engine.js';
+import { WOULD_BLOCK } from '../engine/engine-instance.js';
 import { HostStream } from '../streams/host-stream.js';
 import { EPIPE } from '../streams/transport-errno.js';
 import { errnoOfReason } from './close-reasons.js';

@@ -115,3 +115,48 @@ def test_the_older_names_usocket_and_ussl_import():
 
     assert usocket.socket is socket.socket and usocket.SOL_SOCKET == socket.SOL_SOCKET
     assert ussl.wrap_socket is ssl.wrap_socket and ussl.CERT_REQUIRED == ssl.CERT_REQUIRED
+
+
+class _CountingSocket(socket.socket):
+    # Records every call through Python's stream methods.
+    def __init__(self):
+        super().__init__()
+        self.calls = 0
+
+    def readinto(self, buf, nbytes=-1):
+        self.calls += 1
+        return super().readinto(buf, nbytes)
+
+    def _raw_readinto(self, buf):
+        self.calls += 1
+        return super()._raw_readinto(buf)
+
+    def write(self, buf):
+        self.calls += 1
+        return super().write(buf)
+
+
+async def test_tls_over_a_package_socket_moves_its_bytes_through_the_engine_imports():
+    # The engine pulls and pushes the socket's encrypted bytes itself, as for the JS API's
+    # transports: Python's stream methods of the socket carry none of them.
+    s = _CountingSocket()
+    s.setblocking(False)
+    raises(OSError, s.connect, ("127.0.0.1", peer["www"]))
+    await s.wait_writable()
+    ss = ssl.wrap_socket(s, server_hostname="localhost", cadata=cert("ca.der"),
+                         cert_reqs=ssl.CERT_REQUIRED, do_handshake=False)
+    while ss.write(b"GET / HTTP/1.0\r\n\r\n") is None:
+        await ss.wait()
+    while (data := ss.read(16)) is None:
+        await ss.wait()
+    eq(data, b"HTTP/1.0 200 ok\r")
+    eq(s.calls, 0)
+    ss.close()
+
+
+def test_a_socket_failure_is_classified_as_the_engine_classifies_it():
+    # One error policy with tls: an errno is OSError(errno), the engine's out-of-memory
+    # (MBEDTLS_ERR_SSL_ALLOC_FAILED) OSError(ENOMEM).
+    s = socket.socket()
+    eq(raises(OSError, s._check, -errno.ECONNRESET, False).errno, errno.ECONNRESET)
+    eq(raises(OSError, s._check, -0x7F00, False).errno, errno.ENOMEM)

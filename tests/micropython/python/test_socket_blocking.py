@@ -151,3 +151,34 @@ def test_select_poll_waits_for_a_socket_and_a_listener():
     eq(p.poll(2000), [(client, select.POLLIN)])  # waits for the byte to arrive
     for s in (client, conn, server):
         s.close()
+
+
+def test_blocking_tls_over_a_package_socket_moves_its_bytes_through_the_engine_imports():
+    # Against an openssl s_server -www (peer["www"]): the engine pulls and pushes the socket's
+    # encrypted bytes itself and tls waits on the socket, blocking, in between; Python's
+    # stream methods of the socket carry none of them.
+    import ssl
+    from harness import cert
+
+    class CountingSocket(socket.socket):
+        calls = 0
+
+        def readinto(self, buf, nbytes=-1):
+            CountingSocket.calls += 1
+            return super().readinto(buf, nbytes)
+
+        def _raw_readinto(self, buf):
+            CountingSocket.calls += 1
+            return super()._raw_readinto(buf)
+
+        def write(self, buf):
+            CountingSocket.calls += 1
+            return super().write(buf)
+
+    s = CountingSocket()
+    s.connect(("127.0.0.1", peer["www"]))
+    ss = ssl.wrap_socket(s, server_hostname="localhost", cadata=cert("ca.der"), cert_reqs=ssl.CERT_REQUIRED)
+    eq(ss.write(b"GET / HTTP/1.0\r\n\r\n"), 18)
+    eq(ss.read(16), b"HTTP/1.0 200 ok\r")  # blocks until the response arrives
+    eq(CountingSocket.calls, 0)
+    ss.close()

@@ -4,12 +4,12 @@
 //     from it: { suite, resumed, clientSubject })
 //   runClient({ port, version, root, clientAuth?, alpn?, message }) -> { suite, resumed, alpn, verified, reply }
 //     (sends one line, waits for the "echo: ..." reply line)
-import { startOpenSslServer, runOpenSslClient } from './openssl.js';
+import { startOpenSslPeerServer, runOpenSslClient } from './openssl.js';
 import { startGnutlsServer, runGnutlsClient } from './gnutls.js';
 import { startNodeServer, runNodeClient } from './node.js';
 
 export const PEERS = {
-  openssl: { startServer: startOpenSslServer, runClient: runOpenSslClient },
+  openssl: { startServer: startOpenSslPeerServer, runClient: runOpenSslClient },
   gnutls: { startServer: startGnutlsServer, runClient: runGnutlsClient },
   node: { startServer: startNodeServer, runClient: runNodeClient },
 };

@@ -1,34 +1,33 @@
 // OpenSSL's command-line peers. s_server -www answers an HTTP request with a page describing
 // the session it negotiated; s_client prints its own view of the session.
 import { startProcess } from './process.js';
+import { startOpenSslServer } from '../openssl-server.js';
 import { suiteFromOpenSsl } from './suites.js';
 import { CLIENT_IDENTITY, certPath } from './identities.js';
 
 const versionFlag = (version) => (version === '1.2' ? '-tls1_2' : '-tls1_3');
 
 /**
+ * The suites' s_server (support/openssl-server.js) serving -www with the identity's chain.
  * @param {{ version: '1.2'|'1.3', identity: object, clientAuth?: boolean, alpn?: string }} o
  */
-export async function startOpenSslServer(o) {
-  const args = ['s_server', '-accept', '127.0.0.1:0', '-www', versionFlag(o.version),
-    '-cert', certPath(o.identity.leaf), '-cert_chain', certPath(o.identity.intermediate),
-    '-key', certPath(o.identity.key)];
+export async function startOpenSslPeerServer(o) {
+  const args = ['-www'];
   if (o.clientAuth) args.push('-Verify', '1', '-verify_return_error', '-CAfile', certPath(CLIENT_IDENTITY.root));
   if (o.alpn) args.push('-alpn', o.alpn);
-  const proc = startProcess('openssl', args);
-  const port = Number((await proc.waitFor(/ACCEPT \S+:(\d+)\r?\n/))[1]);
+  const server = await startOpenSslServer({ tls: o.version, args, credentials: ['-cert', certPath(o.identity.leaf),
+    '-cert_chain', certPath(o.identity.intermediate), '-key', certPath(o.identity.key)] });
   return {
-    port,
-    proc,
+    port: server.port,
     /** The server's view of one session, from the page it served. */
     async view(page) {
       const m = /^(New|Reused), (TLSv1\.[23]), Cipher is (\S+)/m.exec(page);
       if (!m) throw new Error(`s_server page without a session line:\n${page.slice(0, 2000)}`);
-      const clientSubject = /depth=0 CN = (.*)/.exec(proc.output())?.[1];
+      const clientSubject = /depth=0 CN = (.*)/.exec(server.output())?.[1];
       return { suite: suiteFromOpenSsl(m[2], m[3]), resumed: m[1] === 'Reused',
         clientSubject: clientSubject ? `CN=${clientSubject.trim()}` : null };
     },
-    stop: () => proc.stop(),
+    stop: server.stop,
   };
 }
 

@@ -1,7 +1,7 @@
 // Helpers of the Wisp suites: bounded waits, raw writes to a host stream, and a recorder of
 // the packets a WebSocket carries (to check flow control on the wire).
 import { createHash } from 'node:crypto';
-import { WOULD_BLOCK } from '../../../js/src/engine/engine.js';
+import { WOULD_BLOCK } from '../../../js/src/engine/engine-instance.js';
 import { parsePacket, DATA, CONTINUE } from '../../../js/src/wisp/packets.js';
 
 export const sha256 = (b) => createHash('sha256').update(b).digest('hex');

@@ -13,6 +13,7 @@ from uctypes import addressof
 import _wasm_ssl_socket as _transport
 from _wasm_ssl_stream import Stream
 from _wasm_ssl_abi import IO_WOULD_BLOCK as _WOULD_BLOCK
+from tls import _raise
 
 AF_INET = const(2)
 AF_INET6 = const(10)
@@ -62,13 +63,14 @@ class socket(Stream):
     def __repr__(self):
         return "<socket>"
 
-    # The one place results become exceptions: -errno, or a would-block where the call was to
-    # wait (only sockets that cannot wait, on the main thread, answer that).
+    # The one place results become exceptions: a failure as the engine classifies it (tls's
+    # policy: -errno is OSError(errno)), or a would-block where the call was to wait (only
+    # sockets that cannot wait, on the main thread, answer that).
     def _check(self, r, wait):
         if r >= 0:
             return r
         if r != _WOULD_BLOCK:
-            raise OSError(-r)
+            _raise(r)
         if wait:
             raise OSError(
                 _EAGAIN,
@@ -199,6 +201,20 @@ class socket(Stream):
     # Used by tls while it completes a handshake over a non-blocking socket.
     def _wait(self, readable):
         self._check(self._live().wait(readable, -1), True)
+
+    # ---- for tls: its engine moves this socket's bytes itself, through its imports ----------
+
+    def _engine_transport(self):
+        # None until connected: tls then reads and writes this socket as any stream.
+        return None if self._closed else self._t
+
+    def _wait_if_blocking(self, readable):
+        # The engine would block: a blocking socket waits (its timeout); a non-blocking one
+        # answers False.
+        if self._timeout == 0:
+            return False
+        self._check(self._live().wait(readable, self._timeout), True)
+        return True
 
     async def wait_readable(self):
         # A listening socket is readable when a connection waits to be accepted.

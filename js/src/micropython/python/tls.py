@@ -4,9 +4,11 @@
 # numbers; _raise() below is the one place where they become MicroPython's exceptions, as
 # mbedtls_raise_error() and ssl_check_async_handshake_failure() make them on a board.
 #
-# An SSLSocket moves the encrypted bytes itself: it reads from its socket what the engine
-# asks for and writes out what the engine produced, through the socket's own readinto() and
-# write(). So the socket may be any MicroPython stream: a socket, io.BytesIO, a user class.
+# Over a socket of this package (socket.socket) the engine moves the encrypted bytes itself,
+# through its imports, as for the JS API's transports: an SSLSocket only waits on the socket
+# when the engine would block. Over any other MicroPython stream (io.BytesIO, a user class) the
+# SSLSocket pumps them: it reads from the stream what the engine asks for and writes out what
+# the engine produced, through the stream's own readinto() and write(). Both are _move().
 from micropython import const
 from uctypes import addressof
 import _wasm_ssl_tls as _engine
@@ -29,6 +31,7 @@ MBEDTLS_VERSION = _engine.mbedtls_version()
 # mbedtls' own codes that are not part of the engine's ABI.
 _ERR_SSL_BAD_INPUT_DATA = const(-0x7100)
 _ERR_X509_FATAL_ERROR = const(-0x3000)
+_EAGAIN = const(11)
 _ENOMEM = const(12)
 _EINVAL = const(22)
 _VALUE_ERRORS = {
@@ -238,10 +241,13 @@ class SSLContext:
             # ("localhost\x00.evil" checked as "localhost"); the engine refuses other bad names.
             if "\x00" in server_hostname:
                 _raise(-_EINVAL)
-        conn = self._config.new_connection(server_hostname)
+        # A connected socket.socket hands over its JS transport; any other stream is pumped.
+        transport = getattr(sock, "_engine_transport", None)
+        transport = transport() if transport is not None else None
+        conn = self._config.new_connection(server_hostname, transport)
         if isinstance(conn, int):
             _raise(conn)
-        ssock = SSLSocket(self, sock, conn)
+        ssock = SSLSocket(self, sock, conn, transport is not None)
         if do_handshake_on_connect:
             try:
                 ssock._handshake()
@@ -252,13 +258,18 @@ class SSLContext:
 
 
 class SSLSocket(Stream):
-    def __init__(self, context, sock, conn):
+    def __init__(self, context, sock, conn, pulled):
         self._context = context
         self._sock = sock
         self._conn = conn
         self._error = 0  # the first failure, raised again by every later call
         self._want_read = True  # the direction the last would-block waited for
         self._poll_mask = 0  # a read that waits to write, or a write that waits to read (_poll)
+        self._pulled = pulled
+        if pulled:
+            self._move = self._wait_on_socket
+            return
+        self._move = self._pump
         self._inbuf = bytearray(_CHUNK)
         self._outbuf = bytearray(_CHUNK)
         self._unsent = None  # output taken from the engine that the socket has not accepted yet
@@ -270,6 +281,29 @@ class SSLSocket(Stream):
         return "<SSLSocket>"
 
     # ---- moving the encrypted bytes ----------------------------------------------------------
+    #
+    # _move(want) is called before each engine operation (want None), when it would block
+    # (_WANT_READ, _WANT_WRITE) and after its result (0); False means "would block: return None".
+
+    def _wait_on_socket(self, want):
+        # The engine moved the bytes itself: a blocking socket waits (its timeout, as on a
+        # board), a non-blocking one returns None.
+        if want == _WANT_READ or want == _WANT_WRITE:
+            self._want_read = want == _WANT_READ
+            try:
+                return self._sock._wait_if_blocking(self._want_read)
+            except OSError as e:
+                if e.errno != _EAGAIN:
+                    self._error = -e.errno  # a timeout ends the session, as a failed read
+                raise
+        return True
+
+    def _pump(self, want):
+        # Bytes between the engine and a Python stream: its output out first, then, when it
+        # waits to read, what the stream has.
+        if want == _WANT_READ:
+            return self._flush() and self._fill()
+        return self._flush()
 
     def _flush(self):
         # Hands the engine's output to the socket; False when the socket would block.
@@ -312,19 +346,20 @@ class SSLSocket(Stream):
         # One engine operation to its result, moving bytes as it asks; None when it would block.
         if self._error:
             _raise(self._error, self._conn)
+        move = self._move
         while True:
-            if not self._flush():
+            if not move(None):
                 return None
             r = op(*args)
             if r == _WANT_VERIFY:
                 self._verify()
             elif r == _WANT_PSK:
                 self._psk_lookup()
-            elif r == _WANT_READ:
-                if not (self._flush() and self._fill()):
+            elif r == _WANT_READ or r == _WANT_WRITE:
+                if not move(r):
                     return None
-            elif r != _WANT_WRITE:
-                self._flush()
+            else:
+                move(0)
                 if r < 0:
                     self._fail(r)
                 return r
@@ -442,7 +477,7 @@ class SSLSocket(Stream):
             return  # closed already
         try:
             conn.close()  # the engine sends close_notify if the session is sound
-            if not self._error:
+            if not (self._error or self._pulled):
                 self._flush()  # as far as the socket takes it now
         except OSError:
             pass

@@ -2,7 +2,7 @@
 // a page or of Node): nothing here may wait, because the bytes arrive through this thread's
 // own event loop. Reads and writes answer at once; Python awaits wait_readable() /
 // wait_writable() (promises) between them, or polls (select.poll) and tries again.
-import { WOULD_BLOCK } from '../../engine/engine.js';
+import { WOULD_BLOCK } from '../../engine/engine-instance.js';
 import { POLLIN, POLLOUT, POLLERR } from './poll-flags.js';
 
 const EINVAL = 22, EOPNOTSUPP = 95;
@@ -23,16 +23,22 @@ class DirectSocket {
     return this._open ? 1 : WOULD_BLOCK;
   }
 
-  // The timeouts of the worker sockets' methods mean nothing here: nothing waits.
-  recv_into(addr, len) {
+  // As a HostStream reads and writes (bytes, 0 at end, WOULD_BLOCK or -errno): what a TLS
+  // connection's engine pulls through its imports (tls-binding.js), and Python's recv/send.
+  read(buf) {
     const c = this.connected();
-    return c === 1 ? this._stream.read(this._heap.view(addr, len)) : c;
+    return c === 1 ? this._stream.read(buf) : c;
   }
 
-  send(addr, len) {
+  write(buf) {
     const c = this.connected();
-    return c === 1 ? this._stream.write(this._heap.view(addr, len)) : c;
+    return c === 1 ? this._stream.write(buf) : c;
   }
+
+  // The timeouts of the worker sockets' methods mean nothing here: nothing waits.
+  recv_into(addr, len) { return this.read(this._heap.view(addr, len)); }
+
+  send(addr, len) { return this.write(this._heap.view(addr, len)); }
 
   /** Which of POLLIN / POLLOUT in `flags` would not block now; POLLERR once it failed. */
   poll(flags) {

@@ -1,7 +1,7 @@
 // The other half of worker-sockets.js, on the thread that owns the transports (usually the
 // main thread): it opens each connection a Worker's Python asks for, fills the socket's shared
 // ring from it and writes what the worker hands over, waking the worker after every step.
-import { WOULD_BLOCK } from '../../engine/engine.js';
+import { WOULD_BLOCK } from '../../engine/engine-instance.js';
 import {
   SharedSocketMemory, MESSAGE_TAG, STATE, ERRNO, EOF, OUT_DONE, HOST_WAITING, LOCAL_PORT, OPEN, FAILED,
   encodeAddress,

@@ -2,7 +2,7 @@
 // blocking reads and writes really block, in Atomics.wait() on memory shared with the thread
 // that owns the transports (socket-host.js), so Python code runs as it does on a board. That
 // thread's event loop keeps moving bytes while this one waits.
-import { WOULD_BLOCK } from '../../engine/engine.js';
+import { WOULD_BLOCK } from '../../engine/engine-instance.js';
 import {
   SharedSocketMemory, MESSAGE_TAG, STATE, ERRNO, EOF, OUT_DONE, HOST_WAITING, SIGNAL, LOCAL_PORT, OPEN, FAILED,
   ADDRESS_RECORD, LISTENER_RING_BYTES, decodeAddress,
@@ -66,30 +66,42 @@ class WorkerSocket {
     }, timeoutMs);
   }
 
+  // One step each way, null when it must wait; `view()` is where the bytes are (taken only
+  // once they move, as memory may have grown while this thread waited).
+  _take(view) {
+    const r = this._readable();
+    if (r !== 1) return r;
+    const n = this._m.drainInto(view());
+    if (this._m.get(HOST_WAITING)) {
+      this._m.set(HOST_WAITING, 0);
+      this._post({ op: 'room' });
+    }
+    return n;
+  }
+
+  _give(view, len) {
+    const room = this._room();
+    if (room === null || room < 0) return room;
+    const n = Math.min(len, room);
+    const bytes = view(n).slice();
+    this._post({ op: 'send', bytes }, [bytes.buffer]); // transferred: bytes is empty after this
+    this._posted = (this._posted + n) | 0;
+    return n;
+  }
+
   recv_into(addr, len, timeoutMs) {
-    return this._until(() => {
-      const r = this._readable();
-      if (r !== 1) return r;
-      const n = this._m.drainInto(this._heap.view(addr, len));
-      if (this._m.get(HOST_WAITING)) {
-        this._m.set(HOST_WAITING, 0);
-        this._post({ op: 'room' });
-      }
-      return n;
-    }, timeoutMs);
+    return this._until(() => this._take(() => this._heap.view(addr, len)), timeoutMs);
   }
 
   send(addr, len, timeoutMs) {
-    return this._until(() => {
-      const room = this._room();
-      if (room === null || room < 0) return room;
-      const n = Math.min(len, room);
-      const bytes = this._heap.view(addr, n).slice();
-      this._post({ op: 'send', bytes }, [bytes.buffer]); // transferred: bytes is empty after this
-      this._posted = (this._posted + n) | 0;
-      return n;
-    }, timeoutMs);
+    return this._until(() => this._give((n) => this._heap.view(addr, n), len), timeoutMs);
   }
+
+  // As a HostStream reads and writes, never waiting: what a TLS connection's engine pulls
+  // through its imports (tls-binding.js); Python waits between its calls.
+  read(buf) { return this._until(() => this._take(() => buf), 0); }
+
+  write(buf) { return this._until(() => this._give((n) => buf.subarray(0, n), buf.length), 0); }
 
   /** Blocks until reading (or writing) can make progress: 1, or -ETIMEDOUT / WOULD_BLOCK. */
   wait(readable, timeoutMs) {

@@ -1,6 +1,6 @@
-// Engine: the wasm module's C ABI (include/wasm_ssl.h) as seen from JavaScript, the same for
-// the emscripten and the WASI build. It owns the table of host streams that the module's two
-// imports (wasm_ssl.stream_read / stream_write) are served from.
+// EngineInstance: one instantiated wasm build of the engine (src/), emscripten or WASI, with its
+// host side: memory access, marshalling helpers, and the table of host streams that the
+// module's two imports (wasm_ssl.stream_read / stream_write) are served from.
 //
 // A host stream is any object with
 //   read(buf: Uint8Array): number   bytes copied into buf, 0 at end, WOULD_BLOCK, or -errno
@@ -15,7 +15,7 @@ export const WOULD_BLOCK = IO_WOULD_BLOCK; // -EAGAIN, what a host stream return
 const textDecoder = new TextDecoder();
 const textEncoder = new TextEncoder();
 
-export class Engine {
+export class EngineInstance {
   /**
    * @param {object} exports   the instance's exports (wssl_* functions, memory)
    * @param {string} runtime   'emscripten' | 'wasi'
