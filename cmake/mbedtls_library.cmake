@@ -13,6 +13,15 @@ target_include_directories(wssl_mbedtls PRIVATE
   "${MBEDTLS_SOURCE_DIR}/library" "${CMAKE_CURRENT_SOURCE_DIR}/src"
   "${CMAKE_CURRENT_SOURCE_DIR}/include")
 target_compile_definitions(wssl_mbedtls PUBLIC MBEDTLS_CONFIG_FILE="wasm_ssl_mbedtls_config.h")
+# X25519 and P-256: src/crypto's own arithmetic (default), or mbedtls' generic ecp.c (for
+# before/after figures and as the reference the differential tests compare against).
+set(WASM_SSL_ECC "own" CACHE STRING "Elliptic-curve arithmetic: own (src/crypto) or mbedtls")
+set_property(CACHE WASM_SSL_ECC PROPERTY STRINGS own mbedtls)
+if(WASM_SSL_ECC STREQUAL "own")
+  target_compile_definitions(wssl_mbedtls PUBLIC WSSL_ECC_OWN)
+elseif(NOT WASM_SSL_ECC STREQUAL "mbedtls")
+  message(FATAL_ERROR "WASM_SSL_ECC must be own or mbedtls, not '${WASM_SSL_ECC}'")
+endif()
 set_source_files_properties(${WSSL_PLATFORM_SOURCES} ${WSSL_CRYPTO_SOURCES} PROPERTIES
   COMPILE_OPTIONS "-fno-exceptions;-fno-rtti;-Wall;-Wextra")
 set_target_properties(wssl_mbedtls PROPERTIES POSITION_INDEPENDENT_CODE ON C_STANDARD 11)  # wasi-libc needs max_align_t

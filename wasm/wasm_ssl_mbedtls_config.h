@@ -86,6 +86,11 @@
 /* No precomputed generator tables: 4 KB of incompressible data (5 KB of gzipped wasm), for
  * ~23% fewer ECDSA handshakes per second, natively as in wasm (issue 7: the size target). */
 #define MBEDTLS_ECP_FIXED_POINT_OPTIM 0
+/* src/crypto's own X25519 and P-256 (ecc_alt.cpp), through mbedtls' supported hooks: ~N x the
+ * handshakes of ecp.c's generic bignum arithmetic. CMake's WASM_SSL_ECC=mbedtls leaves them out. */
+#if defined(WSSL_ECC_OWN)
+#define MBEDTLS_ECDH_COMPUTE_SHARED_ALT
+#endif
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15
 #define MBEDTLS_PKCS1_V21                /* RSA-PSS: TLS 1.3 signatures with RSA keys */
