@@ -90,6 +90,8 @@
  * handshakes of ecp.c's generic bignum arithmetic. CMake's WASM_SSL_ECC=mbedtls leaves them out. */
 #if defined(WSSL_ECC_OWN)
 #define MBEDTLS_ECDH_COMPUTE_SHARED_ALT
+#define MBEDTLS_ECDSA_VERIFY_ALT
+#define MBEDTLS_ECDSA_SIGN_ALT
 #endif
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15
