@@ -21,6 +21,10 @@
 #define WSSL_DECLASSIFY(p, n) ((void)0)
 #endif
 
+// The hot functions stay out of line: one copy each keeps the .wasm small (inlining them into
+// every caller cost kilobytes for little speed).
+#define WSSL_NOINLINE __attribute__((noinline))
+
 #if defined(__clang__)
 #define WSSL_UNROLL _Pragma("clang loop unroll(full)")
 #else
@@ -96,14 +100,14 @@ bool less_than(const Num &a, const Num &m) {
   return sub(t, a, m) != 0;
 }
 
-void from_bytes(Num &r, const uint8_t in[32]) {
+WSSL_NOINLINE void from_bytes(Num &r, const uint8_t in[32]) {
   for (int i = 0; i < 8; i++) {
     const uint8_t *p = in + 28 - 4 * i;
     r.v[i] = (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
   }
 }
 
-void to_bytes(uint8_t out[32], const Num &a) {
+WSSL_NOINLINE void to_bytes(uint8_t out[32], const Num &a) {
   for (int i = 0; i < 8; i++) {
     uint8_t *p = out + 28 - 4 * i;
     p[0] = uint8_t(a.v[i] >> 24); p[1] = uint8_t(a.v[i] >> 16);
@@ -113,14 +117,14 @@ void to_bytes(uint8_t out[32], const Num &a) {
 
 // ---- arithmetic modulo m (inputs and outputs below m) ----
 
-void add_mod(Num &r, const Num &a, const Num &b, const Modulus &M) {
+WSSL_NOINLINE void add_mod(Num &r, const Num &a, const Num &b, const Modulus &M) {
   Num t, u;
   const uint32_t carry = add(t, a, b);
   const uint32_t borrow = sub(u, t, M.m);
   select(r, 0 - (carry | (borrow ^ 1)), u, t);
 }
 
-void sub_mod(Num &r, const Num &a, const Num &b, const Modulus &M) {
+WSSL_NOINLINE void sub_mod(Num &r, const Num &a, const Num &b, const Modulus &M) {
   Num t, u;
   const uint32_t borrow = sub(t, a, b);
   add(u, t, M.m);
@@ -128,7 +132,7 @@ void sub_mod(Num &r, const Num &a, const Num &b, const Modulus &M) {
 }
 
 // Montgomery multiplication (CIOS): r = a * b / 2^256 mod m.
-void mont_mul(Num &r, const Num &a, const Num &b, const Modulus &M) {
+WSSL_NOINLINE void mont_mul(Num &r, const Num &a, const Num &b, const Modulus &M) {
   uint32_t t[10] = {0};
   for (int i = 0; i < 8; i++) {
     uint64_t c = 0;
@@ -158,16 +162,16 @@ void mont_mul(Num &r, const Num &a, const Num &b, const Modulus &M) {
   select(r, 0 - (t[8] | (borrow ^ 1)), reduced, lo);
 }
 
-void to_mont(Num &r, const Num &a, const Modulus &M) { mont_mul(r, a, M.rr, M); }
+WSSL_NOINLINE void to_mont(Num &r, const Num &a, const Modulus &M) { mont_mul(r, a, M.rr, M); }
 
-void from_mont(Num &r, const Num &a, const Modulus &M) {
+WSSL_NOINLINE void from_mont(Num &r, const Num &a, const Modulus &M) {
   const Num one = {{1}};
   mont_mul(r, a, one, M);
 }
 
 // a^e in the Montgomery domain, e public (m - 2 for an inverse): a 4-bit window whose table
 // index is the public exponent's, so the work does not depend on a.
-void mont_pow(Num &r, const Num &a, const Num &e, const Modulus &M) {
+WSSL_NOINLINE void mont_pow(Num &r, const Num &a, const Num &e, const Modulus &M) {
   Num table[16];
   table[0] = M.one;
   for (int i = 1; i < 16; i++) mont_mul(table[i], table[i - 1], a, M);
@@ -200,7 +204,7 @@ struct Point {
 Point infinity() { return Point{{{0}}, kP.one, {{0}}}; }
 
 // Algorithm 4 of Renes-Costello-Batina: complete, valid for P = Q and for infinity.
-void point_add(Point &out, const Point &p, const Point &q) {
+WSSL_NOINLINE void point_add(Point &out, const Point &p, const Point &q) {
   Num t0, t1, t2, t3, t4, x3, y3, z3;
   fmul(t0, p.x, q.x);
   fmul(t1, p.y, q.y);
@@ -251,7 +255,7 @@ void point_add(Point &out, const Point &p, const Point &q) {
 }
 
 // Algorithm 6 of Renes-Costello-Batina: doubling, a = -3.
-void point_double(Point &out, const Point &p) {
+WSSL_NOINLINE void point_double(Point &out, const Point &p) {
   Num t0, t1, t2, t3, x3, y3, z3;
   fmul(t0, p.x, p.x);
   fmul(t1, p.y, p.y);
@@ -293,7 +297,7 @@ void point_double(Point &out, const Point &p) {
 }
 
 // 0, P, 2P, ..., 15P.
-void window_table(Point table[16], const Point &p) {
+WSSL_NOINLINE void window_table(Point table[16], const Point &p) {
   table[0] = infinity();
   table[1] = p;
   for (int i = 2; i < 16; i++) {
@@ -350,7 +354,7 @@ void mul_public_pair(Point &out, const uint8_t u1[32], const Point &g, const uin
 }
 
 // Affine x (and y) out of the Montgomery domain; false for the point at infinity.
-bool to_affine(Num &x, Num *y, const Point &p) {
+WSSL_NOINLINE bool to_affine(Num &x, Num *y, const Point &p) {
   Num zinv, t;
   mont_inv(zinv, p.z, kP);
   fmul(t, p.x, zinv);
@@ -365,7 +369,7 @@ bool to_affine(Num &x, Num *y, const Point &p) {
 }
 
 // Loads an affine point given as bytes: both coordinates below p, y^2 = x^3 - 3x + b.
-bool load_point(Point &out, const uint8_t px[32], const uint8_t py[32]) {
+WSSL_NOINLINE bool load_point(Point &out, const uint8_t px[32], const uint8_t py[32]) {
   Num x, y;
   from_bytes(x, px);
   from_bytes(y, py);
@@ -389,7 +393,7 @@ bool load_point(Point &out, const uint8_t px[32], const uint8_t py[32]) {
 Point generator() { return Point{kGx, kGy, kP.one}; }
 
 // a mod n for a < 2^256 (< 2n): one conditional subtraction.
-void reduce_n(Num &r, const Num &a) {
+WSSL_NOINLINE void reduce_n(Num &r, const Num &a) {
   Num t;
   const uint32_t borrow = sub(t, a, kN.m);
   select(r, 0 - borrow, a, t);

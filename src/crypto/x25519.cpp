@@ -11,6 +11,9 @@
 namespace wssl::crypto {
 namespace {
 
+// Everything but the ladder stays out of line: one copy of each keeps the .wasm small.
+#define WSSL_NOINLINE __attribute__((noinline))
+
 struct Fe {
   uint32_t v[10];
 };
@@ -40,9 +43,9 @@ inline void carry(Fe &r, uint64_t h0, uint64_t h1, uint64_t h2, uint64_t h3, uin
   r.v[8] = uint32_t(h8); r.v[9] = uint32_t(h9);
 }
 
-// Inputs: carried limbs, or one add/sub away from them (< 3 * 2^26): every sum of products
+// Out of line (one copy: a smaller .wasm). Inputs: carried limbs, or one add/sub away from them (< 3 * 2^26): every sum of products
 // below then stays under 2^64.
-void mul(Fe &r, const Fe &a, const Fe &b) {
+WSSL_NOINLINE void mul(Fe &r, const Fe &a, const Fe &b) {
   const uint32_t *f = a.v, *g = b.v;
   uint32_t f2[10], g19[10];
   for (int i = 0; i < 10; i++) {
@@ -74,17 +77,17 @@ void mul(Fe &r, const Fe &a, const Fe &b) {
 
 inline void sq(Fe &r, const Fe &a) { mul(r, a, a); }
 
-void add(Fe &r, const Fe &a, const Fe &b) {
+WSSL_NOINLINE void add(Fe &r, const Fe &a, const Fe &b) {
   for (int i = 0; i < 10; i++) r.v[i] = a.v[i] + b.v[i];
 }
 
 // a - b as a + 2p - b; b must be carried (each limb below 2p's).
-void sub(Fe &r, const Fe &a, const Fe &b) {
+WSSL_NOINLINE void sub(Fe &r, const Fe &a, const Fe &b) {
   r.v[0] = a.v[0] + (2 * kMask26 - 36) - b.v[0];  // 2 * (2^26 - 19)
   for (int i = 1; i < 10; i++) r.v[i] = a.v[i] + 2 * ((i & 1) ? kMask25 : kMask26) - b.v[i];
 }
 
-void mul_small(Fe &r, const Fe &a, uint32_t k) {
+WSSL_NOINLINE void mul_small(Fe &r, const Fe &a, uint32_t k) {
   carry(r, m(a.v[0], k), m(a.v[1], k), m(a.v[2], k), m(a.v[3], k), m(a.v[4], k), m(a.v[5], k),
         m(a.v[6], k), m(a.v[7], k), m(a.v[8], k), m(a.v[9], k));
 }
@@ -95,7 +98,7 @@ void sq_times(Fe &r, const Fe &a, int n) {
 }
 
 // a^(p-2) = 1/a (0 for 0): a fixed addition chain, the same work for every input.
-void invert(Fe &r, const Fe &z) {
+WSSL_NOINLINE void invert(Fe &r, const Fe &z) {
   Fe z2, z9, z11, t, z5, z10, z20, z50, z100;
   sq(z2, z);                      // 2
   sq_times(t, z2, 2);             // 8
@@ -123,7 +126,7 @@ void invert(Fe &r, const Fe &z) {
 
 constexpr int kLimbStart[10] = {0, 26, 51, 77, 102, 128, 153, 179, 204, 230};
 
-void from_bytes(Fe &r, const uint8_t in[32]) {
+WSSL_NOINLINE void from_bytes(Fe &r, const uint8_t in[32]) {
   uint64_t w[5] = {0, 0, 0, 0, 0};
   for (int i = 0; i < 32; i++) w[i / 8] |= uint64_t{in[i]} << (8 * (i % 8));
   w[3] &= ~(uint64_t{1} << 63);  // RFC 7748 section 5: the top bit of u is ignored
@@ -136,7 +139,7 @@ void from_bytes(Fe &r, const uint8_t in[32]) {
 }
 
 // The unique representative below p, as 32 little-endian bytes.
-void to_bytes(uint8_t out[32], const Fe &a) {
+WSSL_NOINLINE void to_bytes(uint8_t out[32], const Fe &a) {
   Fe t;
   carry(t, a.v[0], a.v[1], a.v[2], a.v[3], a.v[4], a.v[5], a.v[6], a.v[7], a.v[8], a.v[9]);
   // q = 1 exactly when t >= p, i.e. when t + 19 reaches 2^255.
@@ -159,7 +162,7 @@ void to_bytes(uint8_t out[32], const Fe &a) {
 }
 
 // Swaps a and b when bit is 1, through a mask: the same instructions either way.
-void cswap(Fe &a, Fe &b, uint32_t bit) {
+WSSL_NOINLINE void cswap(Fe &a, Fe &b, uint32_t bit) {
   const uint32_t mask = 0 - bit;
   for (int i = 0; i < 10; i++) {
     const uint32_t x = mask & (a.v[i] ^ b.v[i]);
