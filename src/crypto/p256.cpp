@@ -336,21 +336,123 @@ void mul_secret(Point &out, const uint8_t k[32], const Point &p) {
   out = acc;
 }
 
-// u1 * G + u2 * Q for public scalars (verification): both windows at once, and additions of
-// zero digits skipped.
-void mul_public_pair(Point &out, const uint8_t u1[32], const Point &g, const uint8_t u2[32],
-                     const Point &q) {
-  Point tg[16], tq[16], acc = infinity();
-  window_table(tg, g);
-  window_table(tq, q);
+// ---- verification only (public inputs, variable time): Jacobian coordinates ----
+// (X : Y : Z) stands for (X / Z^2, Y / Z^3); infinity has Z = 0. Doubling costs 8
+// multiplications here against 13 for the complete formula, and verification is mostly
+// doublings; the special cases the complete formulas avoid are simply branched on.
+
+struct Jacobian {
+  Num x, y, z;
+};
+
+bool is_zero(const Num &a) { return is_zero_mask(a) != 0; }
+
+// dbl-2001-b (a = -3): delta = Z^2, gamma = Y^2, beta = X gamma, alpha = 3 (X - delta)(X + delta).
+WSSL_NOINLINE void jacobian_double(Jacobian &out, const Jacobian &p) {
+  Num delta, gamma, beta, alpha, t, u;
+  fmul(delta, p.z, p.z);
+  fmul(gamma, p.y, p.y);
+  fmul(beta, p.x, gamma);
+  fsub(t, p.x, delta);
+  fadd(u, p.x, delta);
+  fmul(alpha, t, u);
+  fadd(t, alpha, alpha);
+  fadd(alpha, t, alpha);
+  fadd(t, p.y, p.z);  // Z3 = (Y + Z)^2 - gamma - delta (before X, Y are overwritten)
+  fmul(t, t, t);
+  fsub(t, t, gamma);
+  fsub(out.z, t, delta);
+  fadd(beta, beta, beta);  // 2 beta
+  fadd(beta, beta, beta);  // 4 beta
+  fmul(t, alpha, alpha);
+  fadd(u, beta, beta);     // 8 beta
+  fsub(out.x, t, u);       // X3 = alpha^2 - 8 beta
+  fsub(t, beta, out.x);
+  fmul(t, alpha, t);
+  fmul(gamma, gamma, gamma);
+  fadd(gamma, gamma, gamma);
+  fadd(gamma, gamma, gamma);
+  fadd(gamma, gamma, gamma);  // 8 gamma^2
+  fsub(out.y, t, gamma);      // Y3 = alpha (4 beta - X3) - 8 gamma^2
+}
+
+// add-2007-bl, with the cases it does not cover (infinity, P = Q, P = -Q) branched on.
+WSSL_NOINLINE void jacobian_add(Jacobian &out, const Jacobian &p, const Jacobian &q) {
+  if (is_zero(p.z)) { out = q; return; }
+  if (is_zero(q.z)) { out = p; return; }
+  Num z1z1, z2z2, u1, u2, s1, s2, h, i, j, r, v, t;
+  fmul(z1z1, p.z, p.z);
+  fmul(z2z2, q.z, q.z);
+  fmul(u1, p.x, z2z2);
+  fmul(u2, q.x, z1z1);
+  fmul(s1, p.y, q.z);
+  fmul(s1, s1, z2z2);
+  fmul(s2, q.y, p.z);
+  fmul(s2, s2, z1z1);
+  fsub(h, u2, u1);
+  fsub(r, s2, s1);
+  if (is_zero(h)) {
+    if (is_zero(r)) {
+      jacobian_double(out, p);
+    } else {
+      out = Jacobian{{{0}}, kP.one, {{0}}};  // P + (-P)
+    }
+    return;
+  }
+  fadd(i, h, h);
+  fmul(i, i, i);
+  fmul(j, h, i);
+  fadd(r, r, r);
+  fmul(v, u1, i);
+  Num z3;
+  fadd(t, p.z, q.z);
+  fmul(t, t, t);
+  fsub(t, t, z1z1);
+  fsub(t, t, z2z2);
+  fmul(z3, t, h);
+  fmul(t, r, r);
+  fsub(t, t, j);
+  fsub(t, t, v);
+  fsub(out.x, t, v);  // X3 = r^2 - J - 2V
+  fsub(t, v, out.x);
+  fmul(t, r, t);
+  fmul(s1, s1, j);
+  fadd(s1, s1, s1);
+  fsub(out.y, t, s1);  // Y3 = r (V - X3) - 2 S1 J
+  out.z = z3;
+}
+
+// 0, P, 2P, ..., 15P from an affine P (Z = 1).
+void jacobian_table(Jacobian table[16], const Point &p) {
+  table[0] = Jacobian{{{0}}, kP.one, {{0}}};
+  table[1] = Jacobian{p.x, p.y, kP.one};
+  for (int i = 2; i < 16; i++) {
+    if (i % 2 == 0) jacobian_double(table[i], table[i / 2]);
+    else jacobian_add(table[i], table[i - 1], table[1]);
+  }
+}
+
+// x of u1 * G + u2 * Q (affine, out of the Montgomery domain); false for infinity. Both
+// 4-bit windows at once; zero digits skipped.
+bool mul_public_pair_x(Num &x, const uint8_t u1[32], const Point &g, const uint8_t u2[32],
+                       const Point &q) {
+  Jacobian tg[16], tq[16], acc = {{{0}}, kP.one, {{0}}};
+  jacobian_table(tg, g);
+  jacobian_table(tq, q);
   for (int i = 0; i < 64; i++) {
     if (i != 0) {
-      for (int j = 0; j < 4; j++) point_double(acc, acc);
+      for (int j = 0; j < 4; j++) jacobian_double(acc, acc);
     }
-    if (const uint32_t d = nibble(u1, i)) point_add(acc, acc, tg[d]);
-    if (const uint32_t d = nibble(u2, i)) point_add(acc, acc, tq[d]);
+    if (const uint32_t d = nibble(u1, i)) jacobian_add(acc, acc, tg[d]);
+    if (const uint32_t d = nibble(u2, i)) jacobian_add(acc, acc, tq[d]);
   }
-  out = acc;
+  if (is_zero(acc.z)) return false;
+  Num zinv, t;
+  mont_inv(zinv, acc.z, kP);
+  fmul(zinv, zinv, zinv);
+  fmul(t, acc.x, zinv);
+  from_mont(x, t, kP);
+  return true;
 }
 
 // Affine x (and y) out of the Montgomery domain; false for the point at infinity.
@@ -474,10 +576,8 @@ bool verify(const uint8_t qx[32], const uint8_t qy[32], const uint8_t e_bytes[32
   to_bytes(u1_bytes, u1);
   to_bytes(u2_bytes, u2);
 
-  Point sum;
-  mul_public_pair(sum, u1_bytes, generator(), u2_bytes, q);
   Num x, v;
-  if (!to_affine(x, nullptr, sum)) return false;
+  if (!mul_public_pair_x(x, u1_bytes, generator(), u2_bytes, q)) return false;
   reduce_n(v, x);
   Num diff;
   sub(diff, v, r);

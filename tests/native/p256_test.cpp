@@ -172,6 +172,31 @@ TEST(P256, EdgeScalarsAndPoints) {
   EXPECT_FALSE(p256::ecdh(x, n_minus_1.data(), zero.data(), zero.data()));
 }
 
+// Public key G (d = 1) or -G (d = n - 1): whenever u1's and u2's top digits match, the
+// verifier's first addition is P + P or P + (-P), the cases its formulas branch on.
+TEST(P256, VerifyWithKeyGeneratorOrMinusGenerator) {
+  std::vector<uint8_t> one(32, 0), n_minus_1 = from_hex(kN);
+  one[31] = 1;
+  n_minus_1[31] -= 1;
+  for (const std::vector<uint8_t> *d : {&one, &n_minus_1}) {
+    uint8_t qx[32], qy[32];
+    ASSERT_TRUE(p256::base_mul(qx, qy, d->data()));
+    int checked = 0;
+    for (int i = 0; i < 200; i++) {
+      uint8_t k[32], e[32], r[32], s[32];
+      random_bytes(k, 32);
+      k[0] &= 0x7f;  // below n
+      random_bytes(e, 32);
+      if (!p256::sign(r, s, d->data(), e, k)) continue;
+      EXPECT_TRUE(p256::verify(qx, qy, e, r, s)) << i;
+      e[0] ^= 0x40;
+      EXPECT_FALSE(p256::verify(qx, qy, e, r, s)) << i;
+      checked++;
+    }
+    EXPECT_EQ(checked, 200);
+  }
+}
+
 // PSA's ECDH as TLS 1.3 calls it; the peer is an uncompressed point.
 psa_status_t psa_p256_ecdh(const std::vector<uint8_t> &d, const std::vector<uint8_t> &peer,
                            std::string *secret) {
