@@ -92,6 +92,9 @@
 #define MBEDTLS_ECDH_COMPUTE_SHARED_ALT
 #define MBEDTLS_ECDSA_VERIFY_ALT
 #define MBEDTLS_ECDSA_SIGN_ALT
+#define MBEDTLS_ECP_INTERNAL_ALT          /* key generation: only the Curve25519 ladder's */
+#define MBEDTLS_ECP_DOUBLE_ADD_MXZ_ALT    /* rung and final division, ecc_alt.cpp */
+#define MBEDTLS_ECP_NORMALIZE_MXZ_ALT
 #endif
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15

@@ -12,6 +12,7 @@
 #include "mbedtls/ecdsa.h"
 #include "mbedtls/platform_util.h"
 
+
 #include "crypto/p256.h"
 #include "crypto/x25519.h"
 
@@ -240,3 +241,4 @@ int mbedtls_ecdsa_sign(mbedtls_ecp_group *grp, mbedtls_mpi *r, mbedtls_mpi *s,
 }
 
 #endif  // MBEDTLS_ECDSA_SIGN_ALT
+

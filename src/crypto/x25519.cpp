@@ -171,7 +171,54 @@ WSSL_NOINLINE void cswap(Fe &a, Fe &b, uint32_t bit) {
   }
 }
 
+// One rung of the ladder: (x2 : z2) doubled, (x3 : z3) + (x2 : z2), x1 their difference.
+WSSL_NOINLINE void ladder_step(Fe &x2, Fe &z2, Fe &x3, Fe &z3, const Fe &x1) {
+  Fe a, aa, b, bb, e, c, d, da, cb, t;
+  add(a, x2, z2);
+  sq(aa, a);
+  sub(b, x2, z2);
+  sq(bb, b);
+  sub(e, aa, bb);
+  add(c, x3, z3);
+  sub(d, x3, z3);
+  mul(da, d, a);
+  mul(cb, c, b);
+  add(t, da, cb);
+  sq(x3, t);
+  sub(t, da, cb);
+  sq(t, t);
+  mul(z3, x1, t);
+  mul(x2, aa, bb);
+  mul_small(t, e, 121665);  // a24 = (486662 - 2) / 4
+  add(t, aa, t);
+  mul(z2, e, t);
+}
+
 }  // namespace
+
+void x25519_ladder_step(uint8_t x2[32], uint8_t z2[32], uint8_t x3[32], uint8_t z3[32],
+                        const uint8_t x1[32]) {
+  Fe fx2, fz2, fx3, fz3, fx1;
+  from_bytes(fx2, x2);
+  from_bytes(fz2, z2);
+  from_bytes(fx3, x3);
+  from_bytes(fz3, z3);
+  from_bytes(fx1, x1);
+  ladder_step(fx2, fz2, fx3, fz3, fx1);
+  to_bytes(x2, fx2);
+  to_bytes(z2, fz2);
+  to_bytes(x3, fx3);
+  to_bytes(z3, fz3);
+}
+
+void x25519_divide(uint8_t x[32], const uint8_t z[32]) {
+  Fe fx, fz;
+  from_bytes(fx, x);
+  from_bytes(fz, z);
+  invert(fz, fz);
+  mul(fx, fx, fz);
+  to_bytes(x, fx);
+}
 
 void x25519(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32]) {
   uint8_t k[32];
@@ -184,31 +231,13 @@ void x25519(uint8_t out[32], const uint8_t scalar[32], const uint8_t u[32]) {
   from_bytes(x1, u);
   x3 = x1;
   uint32_t swap = 0;
-  Fe a, aa, b, bb, e, c, d, da, cb, t;
   for (int i = 254; i >= 0; i--) {  // the ladder of RFC 7748 section 5
     const uint32_t bit = (k[i >> 3] >> (i & 7)) & 1;
     swap ^= bit;
     cswap(x2, x3, swap);
     cswap(z2, z3, swap);
     swap = bit;
-    add(a, x2, z2);
-    sq(aa, a);
-    sub(b, x2, z2);
-    sq(bb, b);
-    sub(e, aa, bb);
-    add(c, x3, z3);
-    sub(d, x3, z3);
-    mul(da, d, a);
-    mul(cb, c, b);
-    add(t, da, cb);
-    sq(x3, t);
-    sub(t, da, cb);
-    sq(t, t);
-    mul(z3, x1, t);
-    mul(x2, aa, bb);
-    mul_small(t, e, 121665);  // a24 = (486662 - 2) / 4
-    add(t, aa, t);
-    mul(z2, e, t);
+    ladder_step(x2, z2, x3, z3, x1);
   }
   cswap(x2, x3, swap);
   cswap(z2, z3, swap);

@@ -1,5 +1,5 @@
 // P-256: RFC 6979 A.2.5 signatures, ECDH against the openssl CLI, edge cases and invalid
-// points, and a comparison with mbedtls' generic ecp.c/bignum (still built) on random inputs.
+// points. ecc_differential_test.cpp compares with mbedtls' own code on random inputs.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -45,43 +45,6 @@ std::vector<uint8_t> sha256(const std::string &message) {
   mbedtls_md(mbedtls_md_info_from_type(MBEDTLS_MD_SHA256),
              reinterpret_cast<const unsigned char *>(message.data()), message.size(), out.data());
   return out;
-}
-
-std::string mpi_hex(const mbedtls_mpi *v) {
-  uint8_t buf[32];
-  EXPECT_EQ(mbedtls_mpi_write_binary(v, buf, 32), 0);
-  return to_hex(buf, 32);
-}
-
-// An mbedtls P-256 group, key pair and scratch numbers, freed on scope exit.
-struct Mbedtls {
-  mbedtls_ecp_group group;
-  mbedtls_mpi a, b, c, d;
-  mbedtls_ecp_point P, R;
-  Mbedtls() {
-    mbedtls_ecp_group_init(&group);
-    mbedtls_mpi_init(&a); mbedtls_mpi_init(&b); mbedtls_mpi_init(&c); mbedtls_mpi_init(&d);
-    mbedtls_ecp_point_init(&P); mbedtls_ecp_point_init(&R);
-    EXPECT_EQ(mbedtls_ecp_group_load(&group, MBEDTLS_ECP_DP_SECP256R1), 0);
-  }
-  ~Mbedtls() {
-    mbedtls_ecp_group_free(&group);
-    mbedtls_mpi_free(&a); mbedtls_mpi_free(&b); mbedtls_mpi_free(&c); mbedtls_mpi_free(&d);
-    mbedtls_ecp_point_free(&P); mbedtls_ecp_point_free(&R);
-  }
-};
-
-// m->P = (x, y), unchecked (mbedtls' parser does not test the curve equation).
-int set_point(Mbedtls *m, const std::string &x, const std::string &y) {
-  const std::vector<uint8_t> encoded = from_hex("04" + x + y);
-  return mbedtls_ecp_point_read_binary(&m->group, &m->P, encoded.data(), encoded.size());
-}
-
-std::string x_hex(Mbedtls *m, const mbedtls_ecp_point *point) {
-  uint8_t buf[65];
-  size_t len = 0;
-  EXPECT_EQ(mbedtls_ecp_point_write_binary(&m->group, point, MBEDTLS_ECP_PF_UNCOMPRESSED, &len, buf, 65), 0);
-  return to_hex(buf + 1, 32);
 }
 
 TEST(P256, Rfc6979PublicKeyFromPrivate) {
@@ -282,53 +245,6 @@ TEST(P256, EcdhMatchesOpensslPkeyutlDerive) {
     EXPECT_EQ(to_hex(x, 32), to_hex(expected.data(), 32)) << "case " << i;
   }
   run("rm -rf " + dir);
-}
-
-// Random scalars, points and hashes against mbedtls' generic scalar multiplication and
-// bignum arithmetic: the same products, the same signatures, and verification agreeing.
-TEST(P256, MatchesMbedtlsGenericArithmeticOnRandomInputs) {
-  Mbedtls m;
-  for (int i = 0; i < 150; i++) {
-    SCOPED_TRACE(i);
-    uint8_t k[32], d[32], e[32], x[32], y[32], theirs[65];
-    size_t len = 0;
-    ASSERT_EQ(mbedtls_ecp_gen_privkey(&m.group, &m.a, test_f_rng, nullptr), 0);  // d
-    ASSERT_EQ(mbedtls_ecp_gen_privkey(&m.group, &m.b, test_f_rng, nullptr), 0);  // k
-    ASSERT_EQ(mbedtls_mpi_write_binary(&m.a, d, 32), 0);
-    ASSERT_EQ(mbedtls_mpi_write_binary(&m.b, k, 32), 0);
-    random_bytes(e, 32);
-
-    // Q = d G: base multiplication.
-    ASSERT_EQ(mbedtls_ecp_mul(&m.group, &m.P, &m.a, &m.group.G, test_f_rng, nullptr), 0);
-    ASSERT_EQ(mbedtls_ecp_point_write_binary(&m.group, &m.P, MBEDTLS_ECP_PF_UNCOMPRESSED, &len, theirs, 65), 0);
-    ASSERT_TRUE(p256::base_mul(x, y, d));
-    EXPECT_EQ(to_hex(x, 32) + to_hex(y, 32), to_hex(theirs + 1, 64));
-
-    // k Q: ECDH with a random point.
-    ASSERT_EQ(mbedtls_ecp_mul(&m.group, &m.R, &m.b, &m.P, test_f_rng, nullptr), 0);
-    ASSERT_TRUE(p256::ecdh(x, k, theirs + 1, theirs + 33));
-    EXPECT_EQ(to_hex(x, 32), x_hex(&m, &m.R));
-
-    // The signature with nonce k: r = x(kG) mod n, s = (e + r d) / k mod n.
-    uint8_t r[32], s[32];
-    ASSERT_TRUE(p256::sign(r, s, d, e, k));
-    ASSERT_EQ(mbedtls_ecp_mul(&m.group, &m.R, &m.b, &m.group.G, test_f_rng, nullptr), 0);
-    ASSERT_EQ(mbedtls_mpi_read_binary(&m.c, from_hex(x_hex(&m, &m.R)).data(), 32), 0);
-    ASSERT_EQ(mbedtls_mpi_mod_mpi(&m.c, &m.c, &m.group.N), 0);
-    EXPECT_EQ(to_hex(r, 32), mpi_hex(&m.c));
-    ASSERT_EQ(mbedtls_mpi_read_binary(&m.d, e, 32), 0);
-    ASSERT_EQ(mbedtls_mpi_mod_mpi(&m.d, &m.d, &m.group.N), 0);
-    ASSERT_EQ(mbedtls_mpi_mul_mpi(&m.c, &m.c, &m.a), 0);      // r d
-    ASSERT_EQ(mbedtls_mpi_add_mpi(&m.c, &m.c, &m.d), 0);      // + e
-    ASSERT_EQ(mbedtls_mpi_inv_mod(&m.d, &m.b, &m.group.N), 0);
-    ASSERT_EQ(mbedtls_mpi_mul_mpi(&m.c, &m.c, &m.d), 0);      // / k
-    ASSERT_EQ(mbedtls_mpi_mod_mpi(&m.c, &m.c, &m.group.N), 0);
-    EXPECT_EQ(to_hex(s, 32), mpi_hex(&m.c));
-
-    EXPECT_TRUE(p256::verify(theirs + 1, theirs + 33, e, r, s));
-    e[i % 32] ^= uint8_t(1 << (i % 8));
-    EXPECT_FALSE(p256::verify(theirs + 1, theirs + 33, e, r, s));
-  }
 }
 
 }  // namespace

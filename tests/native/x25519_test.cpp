@@ -1,13 +1,13 @@
-// X25519: the RFC 7748 vectors against src/crypto's ladder and through PSA (the path TLS 1.3
-// takes: psa_raw_key_agreement -> mbedtls_ecdh_calc_secret -> the ECDH hook), low-order and
-// non-canonical peer values, and a comparison with mbedtls' generic ecp.c on random inputs.
+// X25519: the RFC 7748 vectors against src/crypto's ladder and through PSA (the paths TLS 1.3
+// takes: psa_raw_key_agreement -> mbedtls_ecdh_calc_secret -> the ECDH hook; key shares ->
+// mbedtls_ecp_mul -> the ladder-rung hook), low-order and non-canonical peer values.
+// ecc_differential_test.cpp compares with mbedtls' own code on random inputs.
 #include <gtest/gtest.h>
 
 #include <cstring>
 
 #include "crypto/x25519.h"
 #include "ecc_test_util.h"
-#include "mbedtls/ecp.h"
 #include "psa/crypto.h"
 
 namespace {
@@ -83,6 +83,46 @@ TEST(X25519, Rfc7748Section61ThroughPsaKeyAgreement) {
   EXPECT_EQ(secret, kShared);
 }
 
+// A TLS 1.3 key share: PSA computes the public key with mbedtls_ecp_mul (mbedtls' ladder,
+// src/crypto's rungs). RFC 7748 section 6.1's public keys, then fresh keys against x25519().
+std::string psa_public_key(const std::string *private_hex, std::string *private_out) {
+  EXPECT_EQ(psa_crypto_init(), PSA_SUCCESS);
+  psa_key_attributes_t attributes = PSA_KEY_ATTRIBUTES_INIT;
+  psa_set_key_type(&attributes, PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_MONTGOMERY));
+  psa_set_key_bits(&attributes, 255);
+  psa_set_key_usage_flags(&attributes, PSA_KEY_USAGE_DERIVE | PSA_KEY_USAGE_EXPORT);
+  psa_set_key_algorithm(&attributes, PSA_ALG_ECDH);
+  mbedtls_svc_key_id_t id;
+  if (private_hex != nullptr) {
+    const std::vector<uint8_t> key = from_hex(*private_hex);
+    EXPECT_EQ(psa_import_key(&attributes, key.data(), key.size(), &id), PSA_SUCCESS);
+  } else {
+    EXPECT_EQ(psa_generate_key(&attributes, &id), PSA_SUCCESS);
+  }
+  uint8_t buf[32];
+  size_t len = 0;
+  EXPECT_EQ(psa_export_public_key(id, buf, sizeof buf, &len), PSA_SUCCESS);
+  const std::string public_hex = to_hex(buf, len);
+  if (private_out != nullptr) {
+    EXPECT_EQ(psa_export_key(id, buf, sizeof buf, &len), PSA_SUCCESS);
+    *private_out = to_hex(buf, len);
+  }
+  psa_destroy_key(id);
+  return public_hex;
+}
+
+TEST(X25519, KeySharesThroughPsaKeyGeneration) {
+  const std::string alice = kAlicePrivate, bob = kBobPrivate;
+  EXPECT_EQ(psa_public_key(&alice, nullptr), kAlicePublic);
+  EXPECT_EQ(psa_public_key(&bob, nullptr), kBobPublic);
+  const std::string base = "0900000000000000000000000000000000000000000000000000000000000000";
+  for (int i = 0; i < 50; i++) {
+    std::string private_hex;
+    const std::string public_hex = psa_public_key(nullptr, &private_hex);
+    EXPECT_EQ(public_hex, x25519_hex(private_hex, base)) << "key " << private_hex;
+  }
+}
+
 // Peer values of small order (0, 1, the two points of order 8, p - 1) and the encodings of 0
 // and 1 above p (the others' would need bit 255, which is masked): each would give the all-zero secret of RFC 7748 section 6.1. mbedtls refuses them
 // as invalid keys, and so does the hook (the same check, then the all-zero test).
@@ -124,40 +164,6 @@ TEST(X25519, NonCanonicalAndHighBitPeerValuesAreReduced) {
   x25519(a, k, u);
   x25519(b, k, u_alias);
   EXPECT_EQ(to_hex(a, 32), to_hex(b, 32));
-}
-
-// The reference: mbedtls' generic Montgomery ladder over its bignums (ecp.c), still built.
-TEST(X25519, MatchesMbedtlsGenericLadderOnRandomInputs) {
-  mbedtls_ecp_group group;
-  mbedtls_ecp_group_init(&group);
-  ASSERT_EQ(mbedtls_ecp_group_load(&group, MBEDTLS_ECP_DP_CURVE25519), 0);
-  for (int i = 0; i < 300; i++) {
-    uint8_t k[32], u[32], ours[32], theirs[32];
-    random_bytes(k, 32);
-    random_bytes(u, 32);
-    k[0] &= 248;
-    k[31] = uint8_t((k[31] & 127) | 64);
-    u[31] &= 0x7f;
-    x25519(ours, k, u);
-
-    mbedtls_mpi d;
-    mbedtls_ecp_point P, R;
-    mbedtls_mpi_init(&d);
-    mbedtls_ecp_point_init(&P);
-    mbedtls_ecp_point_init(&R);
-    ASSERT_EQ(mbedtls_mpi_read_binary_le(&d, k, 32), 0);
-    ASSERT_EQ(mbedtls_ecp_point_read_binary(&group, &P, u, 32), 0);
-    ASSERT_EQ(mbedtls_ecp_mul(&group, &R, &d, &P, test_f_rng, nullptr), 0);
-    size_t len = 0;
-    ASSERT_EQ(mbedtls_ecp_point_write_binary(&group, &R, MBEDTLS_ECP_PF_UNCOMPRESSED, &len, theirs,
-                                             32), 0);
-    EXPECT_EQ(to_hex(ours, 32), to_hex(theirs, 32)) << "case " << i << " k=" << to_hex(k, 32)
-                                                    << " u=" << to_hex(u, 32);
-    mbedtls_mpi_free(&d);
-    mbedtls_ecp_point_free(&P);
-    mbedtls_ecp_point_free(&R);
-  }
-  mbedtls_ecp_group_free(&group);
 }
 
 }  // namespace
