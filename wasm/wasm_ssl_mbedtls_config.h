@@ -86,14 +86,16 @@
 /* No precomputed generator tables: 4 KB of incompressible data (5 KB of gzipped wasm), for
  * ~23% fewer ECDSA handshakes per second, natively as in wasm (issue 7: the size target). */
 #define MBEDTLS_ECP_FIXED_POINT_OPTIM 0
-/* src/crypto's own X25519 and P-256 (ecc_alt.cpp), through mbedtls' supported hooks: ~N x the
- * handshakes of ecp.c's generic bignum arithmetic. CMake's WASM_SSL_ECC=mbedtls leaves them out. */
+/* src/crypto's own X25519 and P-256 through mbedtls' supported hooks (ecc_alt.cpp: ECDH,
+ * ECDSA sign/verify; ecp_ladder_alt.cpp: the rungs of the Curve25519 ladder that key generation
+ * runs): 3.3x the TLS 1.3 P-256 handshakes of ecp.c's generic bignum arithmetic in wasm
+ * (docs/performance.md). CMake's WASM_SSL_ECC=mbedtls leaves them out. */
 #if defined(WSSL_ECC_OWN)
 #define MBEDTLS_ECDH_COMPUTE_SHARED_ALT
 #define MBEDTLS_ECDSA_VERIFY_ALT
 #define MBEDTLS_ECDSA_SIGN_ALT
-#define MBEDTLS_ECP_INTERNAL_ALT          /* key generation: only the Curve25519 ladder's */
-#define MBEDTLS_ECP_DOUBLE_ADD_MXZ_ALT    /* rung and final division, ecc_alt.cpp */
+#define MBEDTLS_ECP_INTERNAL_ALT
+#define MBEDTLS_ECP_DOUBLE_ADD_MXZ_ALT
 #define MBEDTLS_ECP_NORMALIZE_MXZ_ALT
 #endif
 #define MBEDTLS_RSA_C
