@@ -162,8 +162,9 @@ function eccTables(results) {
       ['operation', ...runtimes.flatMap(([, l]) => [`${l} before`, `${l} after`, '×']), 'Node OpenSSL', 'emscr. / Node'],
       ops.map((op) => [op, ...runtimes.flatMap(([k]) => [fmt(e[`${k}-mbedtls`]?.[op]), fmt(e[`${k}-own`]?.[op]),
         ratio(e[`${k}-own`]?.[op], e[`${k}-mbedtls`]?.[op])]), fmt(e.node?.[op]), ratio(e['emscripten-own']?.[op], e.node?.[op])])) +
-      '\nkeygen: psa_generate_key + psa_export_public_key, a TLS 1.3 key share: mbedtls_ecp_mul, which ' +
-      'mbedtls offers no supported hook for, so it stays mbedtls\' generic code in both columns.';
+      '\nkeygen: psa_generate_key + psa_export_public_key (a TLS 1.3 key share) runs mbedtls_ecp_mul, which has ' +
+      'no hook of its own: X25519\'s ladder takes its rungs from src/crypto (MBEDTLS_ECP_INTERNAL_ALT), ' +
+      'P-256\'s stays mbedtls\' generic code in both columns.';
   }
   const rows = handshakeScenarios.filter((sc) => ECC_BUILDS.some(([, , b]) => handshakeRate(results, b, sc.id)));
   if (rows.length) {
