@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 EMSDK_ENV = NODE_PATH=/usr/share/nodejs
 
 .PHONY: demo test setup build native emscripten wasi wasi-example test-native test-js \
-	native-asan test-native-asan fuzz-build test-fuzz bench bench-quick
+	native-asan test-native-asan fuzz-build test-fuzz bench bench-quick bench-mbedtls-crypto
 
 demo: setup emscripten
 	node examples/demo/run.mjs
@@ -59,8 +59,16 @@ test-fuzz: fuzz-build
 
 # The benchmark (bench/): tables with ratios on stdout, every figure in build/bench/results.json.
 # bench-quick runs each part for a moment only to prove it works (make test); no figures to keep.
-bench: setup build
+bench: setup build bench-mbedtls-crypto
 	node bench/run.mjs
+
+# The "before" of the AES/GCM rows: the raw AEAD benchmark alone, built with mbedtls' own AES
+# and GCM (-DWASM_SSL_CRYPTO=mbedtls) beside the shipped builds.
+bench-mbedtls-crypto: setup
+	$(EMSDK_ENV) cmake --preset emscripten-mbedtls-crypto >/dev/null
+	$(EMSDK_ENV) cmake --build --preset emscripten-mbedtls-crypto -j $(JOBS) --target wssl_aead_bench wssl_aead_bench_scalar
+	cmake --preset wasi-mbedtls-crypto >/dev/null
+	cmake --build --preset wasi-mbedtls-crypto -j $(JOBS) --target wssl_aead_bench wssl_aead_bench_scalar
 
 bench-quick: setup build
 	node bench/run.mjs --quick

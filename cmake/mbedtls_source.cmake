@@ -25,3 +25,9 @@ if(NOT MBEDTLS_VERSION MATCHES "^3\\.6\\.")
   message(FATAL_ERROR "wasm-ssl needs mbedtls 3.6.x; ${MBEDTLS_SOURCE_DIR} is ${MBEDTLS_VERSION}")
 endif()
 message(STATUS "mbedtls ${MBEDTLS_VERSION} from ${MBEDTLS_SOURCE_DIR}")
+
+# Every .wasm has mbedtls compiled in: its licence text ships beside them (js/dist), taken from
+# the source that was built. js/NOTICE.md says which licence applies.
+if(EMSCRIPTEN OR WASM_SSL_WASI)
+  configure_file("${MBEDTLS_SOURCE_DIR}/LICENSE" "${WSSL_DIST_DIR}/mbedtls-LICENSE.txt" COPYONLY)
+endif()

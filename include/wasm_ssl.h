@@ -41,7 +41,7 @@
  * wasi_snapshot_preview1, random_get (the only source of randomness: if it fails the engine
  * refuses to work, it never falls back) and clock_time_get (realtime: certificate validity;
  * monotonic: timeouts). It exports `memory`, `_initialize` (call it once, before anything
- * else) and the WSSL_API functions below. docs/wasm-abi.md is the full reference, with a
+ * else) and the WSSL_API functions below. js/docs/wasm-abi.md is the full reference, with a
  * minimal host.
  *
  * ------------------------------------------------------------------------------------------
@@ -100,6 +100,10 @@ extern "C" {
 
 #define WSSL_CLIENT 0
 #define WSSL_SERVER 1
+
+/* Verification profiles for wssl_config_set_verify_profile(). */
+#define WSSL_VERIFY_COMPAT 0 /* as MicroPython on a board: CN fallback, legacy certificates */
+#define WSSL_VERIFY_STRICT 1 /* RFC 5280 / CA/Browser Forum form required (the default) */
 
 #define WSSL_IO_WOULD_BLOCK (-11)                 /* -EAGAIN, returned by the host imports */
 #define WSSL_WANT_READ (-0x6900)                  /* MBEDTLS_ERR_SSL_WANT_READ */
@@ -196,6 +200,25 @@ WSSL_API int32_t wssl_config_set_psk(int32_t config, const uint8_t *identity, in
  * WSSL_WANT_VERIFY so that the host can run its verify callback (see section "Verify
  * callback" below). */
 WSSL_API int32_t wssl_config_set_verify_callback(int32_t config, int32_t enabled);
+
+/* How strictly certificates are judged under CERT_OPTIONAL / CERT_REQUIRED. Both profiles
+ * match host names by kind (an IP address only iPAddress entries, a DNS name only dNSName
+ * entries; wildcards only as a whole leftmost label above two or more labels), apply name
+ * constraints and refuse unknown critical extensions. WSSL_VERIFY_STRICT (the default) also
+ * requires: a subjectAltName on a server certificate (no CN fallback) that includes the CN
+ * if there is one, valid dNSName syntax; no CA certificate (cA=TRUE or keyCertSign) as the
+ * leaf; X.509 v3 throughout; RSA keys of at least 2048 bits; a critical basicConstraints and a
+ * subjectKeyIdentifier on every CA, an authorityKeyIdentifier on every certificate not
+ * self-signed; serial numbers of 1 to 20 bytes, not zero; and an extendedKeyUsage that names
+ * the peer's role itself (anyExtendedKeyUsage alone is not enough). Each refusal is one line
+ * of wssl_verify_info naming the rule. WSSL_VERIFY_COMPAT keeps MicroPython's behaviour for
+ * those. Returns 0 or -EINVAL. */
+WSSL_API int32_t wssl_config_set_verify_profile(int32_t config, int32_t profile);
+
+/* Most intermediate CA certificates a verified chain may have between the peer's certificate
+ * and the trust anchor (as OpenSSL's verify_depth); -1 (the default) leaves mbedtls' own
+ * limit (8). Returns 0 or -EINVAL. */
+WSSL_API int32_t wssl_config_set_max_chain_depth(int32_t config, int32_t depth);
 
 /* ---- Connection (one per SSLSocket) --------------------------------------------------------- */
 

@@ -5,7 +5,22 @@ import type { EventEmitter } from 'node:events';
 
 export type Target = string | { host: string; port: number };
 
-export interface BridgeOptions {
+export interface BridgeLimits {
+  /** Largest WebSocket message, bytes; larger ones close the connection with 1009 (default 1 MiB). */
+  maxPayload: number;
+  /** No byte either way for this long (ms) closes both sides (default 300000; 0: never). */
+  idleTimeout: number;
+  /** Bridged connections at once; the excess is HTTP 503 (default 1024). */
+  maxConnections: number;
+  /** Bridged connections at once per client address (IPv4 address, IPv6 /64); the excess is HTTP 503 (default 64). */
+  maxPerAddress: number;
+  /** Time (ms) a client has to send its complete upgrade request; own server only (default 10000). */
+  handshakeTimeout: number;
+  /** shutdown(): time (ms) connections get to close before they are cut (default 5000). */
+  shutdownTimeout: number;
+}
+
+export interface BridgeOptions extends Partial<BridgeLimits> {
   /** Targets clients may reach ('host:port', '[v6]:port' or { host, port }); default none. */
   allow: Target[];
   /** Listen address (default 127.0.0.1) and port (default 0: any free port). */
@@ -15,21 +30,45 @@ export interface BridgeOptions {
   server?: Server;
   /** Only upgrade requests for this path. */
   path?: string;
-  /** Allowed Origin header values (default: any). */
+  /**
+   * Browser Origins allowed. A request with an Origin header not listed is refused (close 1008);
+   * requests without one (Node, curl) always pass. Default: none (no web page may use the
+   * bridge unless its Origin is listed).
+   */
   origins?: string[];
-  /** One line per connect, refusal and close (default: stderr). */
+  /** One line per refusal and per connection (at connect, and at close with bytes and duration); default stderr. */
   log?: (line: string) => void;
 }
 
+/** The close codes the bridge sends; `ws` itself sends 1009 for an oversized message. */
+export declare const CLOSE: Readonly<{
+  NORMAL: 1000;
+  GOING_AWAY: 1001;
+  UNSUPPORTED_DATA: 1003;
+  POLICY_VIOLATION: 1008;
+  TCP_ERROR: 1011;
+}>;
+
+export declare const DEFAULTS: Readonly<BridgeLimits>;
+
 export declare class Bridge {
   readonly allowed: Set<string>;
-  /** The underlying `ws` WebSocketServer. */
+  /** Allowed browser Origins (empty: none). */
+  readonly origins: Set<string>;
+  readonly limits: Readonly<BridgeLimits>;
+  /** The underlying `ws` WebSocketServer (noServer mode). */
   readonly wss: EventEmitter;
+  /** The HTTP server the bridge listens with (its own, or options.server). */
+  readonly server: Server;
+  /** Bridged connections open now. */
+  readonly connections: number;
   address(): AddressInfo;
   /** ws://host:port/path?target=… */
   url(target?: string): string;
-  /** Stops listening and closes every connection, both sides. */
+  /** Stops listening and cuts every connection, both sides, now. */
   close(): Promise<void>;
+  /** Stops listening, closes each connection politely (1001, TCP FIN), cuts what is left after `timeout` ms. */
+  shutdown(timeout?: number): Promise<void>;
 }
 
 export declare function startBridge(options: BridgeOptions): Promise<Bridge>;

@@ -1,5 +1,21 @@
 // Types of the npm package `wasm-ssl` (js/src/index.js).
 
+// Host types that only some programs have (lib "dom", @types/node): the real ones where they
+// are, `any` where they are not, so that these declarations compile in every such program
+// (with skipLibCheck off). @ts-ignore is what lets a name be missing.
+// @ts-ignore
+type WasmModule = WebAssembly.Module;
+// @ts-ignore
+type WasmInstance = WebAssembly.Instance;
+// @ts-ignore
+type WebUrl = URL;
+// @ts-ignore
+type ByteReadableStream = ReadableStream<Uint8Array>;
+// @ts-ignore
+type ByteWritableStream = WritableStream<Uint8Array>;
+// @ts-ignore
+type NodeDuplex = import('node:stream').Duplex;
+
 /** Bytes as the package accepts them: strings are UTF-8 (PEM text, HTTP requests, ...). */
 export type Bytes = Uint8Array | ArrayBuffer | ArrayBufferView | string;
 
@@ -7,11 +23,11 @@ export interface LoadOptions {
   /** Which build to instantiate (default 'emscripten'). */
   runtime?: 'emscripten' | 'wasi';
   /** The .wasm bytes, for bundlers and offline pages. */
-  wasmBinary?: BufferSource;
+  wasmBinary?: ArrayBuffer | ArrayBufferView;
   /** An already compiled module. */
-  wasmModule?: WebAssembly.Module;
+  wasmModule?: WasmModule;
   /** Where to fetch the .wasm from (default: dist/ next to the package). */
-  wasmUrl?: string | URL;
+  wasmUrl?: string | WebUrl;
   /** The default .wasm with WebAssembly SIMD (true) or its scalar twin (false); default: SIMD
    * where the engine supports it. Ignored with wasmBinary / wasmModule / wasmUrl. */
   simd?: boolean;
@@ -21,7 +37,7 @@ export interface LoadOptions {
    * the reactor's `_initialize`). Default in Node: a node:wasi `WASI`; elsewhere required
    * (or `wasiImport`). The module imports only `clock_time_get` and `random_get` from it.
    */
-  wasi?: { wasiImport: Record<string, Function>; initialize(instance: WebAssembly.Instance): void };
+  wasi?: { wasiImport: Record<string, Function>; initialize(instance: WasmInstance): void };
   /** runtime 'wasi' only: the preview1 functions alone; the package calls `_initialize`. */
   wasiImport?: Record<string, Function>;
 }
@@ -70,8 +86,8 @@ export declare class WebStreamsHost extends HostStream {
 }
 
 export interface WebStreamsPair {
-  readable: ReadableStream<Uint8Array>;
-  writable: WritableStream<Uint8Array>;
+  readable: ByteReadableStream;
+  writable: ByteWritableStream;
 }
 
 /** What wrap_socket accepts as `sock`. */
@@ -89,9 +105,9 @@ export interface WrapSocketOptions {
   /** A server needs key and cert (or keyfile and certfile): TypeError otherwise. */
   server_side?: boolean;
   /** Path of the private key (Node only). */
-  keyfile?: string | URL;
+  keyfile?: string | WebUrl;
   /** Path of the certificate chain (Node only). */
-  certfile?: string | URL;
+  certfile?: string | WebUrl;
   /** Private key, PEM or DER (PKCS#1, SEC1, PKCS#8; unencrypted). */
   key?: Bytes;
   /** Own certificate chain, leaf first, PEM or DER. */
@@ -100,8 +116,21 @@ export interface WrapSocketOptions {
   cert_reqs?: CertReqs;
   /** Trusted CAs: one DER certificate, several concatenated, or a PEM bundle. */
   cadata?: Bytes;
-  /** SNI and the name checked against the server certificate (client). */
+  /**
+   * SNI and the name checked against the server certificate (client): a DNS name or an IP
+   * address (TypeError for a NUL or any other character no host name has).
+   */
   server_hostname?: string | null;
+  /**
+   * How strictly certificates are judged (default 'strict'): 'strict' also requires the form
+   * RFC 5280 and the CA/Browser Forum ask for (a subjectAltName on servers, no CA certificate
+   * as the leaf, X.509 v3, critical basicConstraints on CAs, ...); 'compat' accepts what
+   * MicroPython's mbedtls port accepts (CN fallback, legacy certificates). Both match host
+   * names by kind, apply name constraints and refuse unknown critical extensions.
+   */
+  verify_profile?: 'strict' | 'compat';
+  /** Most intermediate CA certificates a verified chain may have (default: mbedtls' limit, 8). */
+  max_chain_depth?: number | null;
   /** Handshake before the promise settles (default true). */
   do_handshake?: boolean;
   /**
@@ -179,7 +208,7 @@ export declare class SSLSocket {
   /** Whether the peer ended the connection with close_notify (false for a bare transport end). */
   close_notify_received(): boolean;
   /** A Node stream.Duplex over this socket (Node only). */
-  duplex(): import('node:stream').Duplex;
+  duplex(): NodeDuplex;
 }
 
 export declare class OSError extends Error {

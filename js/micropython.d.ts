@@ -2,6 +2,10 @@
 // from `wasm-ssl` itself. Python's side: docs/micropython.md.
 import type { HostStream, LoadOptions } from './index.js';
 
+// URL where the program has it (lib "dom", @types/node), `any` elsewhere: see index.d.ts.
+// @ts-ignore
+type WebUrl = URL;
+
 /** What loadMicroPython() of @micropython/micropython-webassembly-pyscript returns. */
 export interface MicroPython {
   FS: any;
@@ -22,7 +26,7 @@ export interface InstallOptions extends Omit<LoadOptions, 'runtime' | 'wasi' | '
   /** directSockets(connector) on the thread that owns the transports, workerSockets(port) in a Worker. */
   sockets?: SocketProvider;
   /** A WebSocket→TCP bridge URL (wasm-ssl/bridge): Python's sockets go through it. */
-  bridge?: string | URL;
+  bridge?: string | WebUrl;
   /** The WebSocket class for `bridge` where there is no global one (npm ws in Node 20). */
   WebSocket?: unknown;
   /** An engine to share (otherwise one is instantiated). */
@@ -42,4 +46,4 @@ export declare function serveWorkerSockets(worker: unknown, options: { connect: 
 /** TCP through node:net (Node only). */
 export declare function tcpConnector(): Promise<Connector>;
 /** TCP through the WebSocket→TCP bridge at `url`. */
-export declare function bridgeConnector(url: string | URL, options?: { WebSocket?: unknown }): Connector;
+export declare function bridgeConnector(url: string | WebUrl, options?: { WebSocket?: unknown }): Connector;

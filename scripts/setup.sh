@@ -15,6 +15,7 @@ packages=(
   libclang-rt-14-dev                                   # libFuzzer and sanitizers (clang)
   dpkg-dev bzip2 ca-certificates                       # apt source download and unpacking
   openssl gnutls-bin                                   # interop peers and test certificates
+  libssl-dev valgrind                                  # AES-GCM reference (libcrypto), constant-time check
   chromium                                             # browser tests (driven by playwright-core)
 )
 missing=()

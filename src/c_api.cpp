@@ -159,6 +159,16 @@ WSSL_API int32_t wssl_config_set_verify_callback(int32_t config, int32_t enabled
   return 0;
 }
 
+WSSL_API int32_t wssl_config_set_verify_profile(int32_t config, int32_t profile) {
+  WITH_CONFIG(config);
+  return cfg->set_verify_profile(profile);
+}
+
+WSSL_API int32_t wssl_config_set_max_chain_depth(int32_t config, int32_t depth) {
+  WITH_CONFIG(config);
+  return cfg->set_max_chain_depth(depth);
+}
+
 WSSL_API int32_t wssl_conn_new(int32_t config, int32_t stream, const char *server_hostname) {
   WITH_CONFIG(config);
   if (!valid_string(server_hostname)) return WSSL_EINVAL;

@@ -5,9 +5,11 @@
 #include <vector>
 
 #include "mbedtls/asn1.h"
+#include "mbedtls/pem.h"
 #include "platform/format.h"
 #include "random.h"
 #include "wasm_ssl.h"
+#include "x509/lenient_parse.h"
 
 namespace wssl {
 namespace {
@@ -100,18 +102,35 @@ int32_t parse_certificates(const uint8_t *data, size_t len, CertChain *chain) {
   if (data == nullptr || len == 0) return WSSL_ERR_INVALID_CERT;
   int32_t count = 0;
   if (looks_like_pem(data, len)) {
-    std::vector<unsigned char> pem = nul_terminated(data, len);
-    // Returns 0, or the number of certificates that failed, or an error: all must parse.
-    if (mbedtls_x509_crt_parse(&chain->crt, pem.data(), pem.size()) != 0)
-      return WSSL_ERR_INVALID_CERT;
-    for (const mbedtls_x509_crt *c = &chain->crt; c != nullptr && c->raw.p; c = c->next) ++count;
-    return count;
+    // Each CERTIFICATE block in turn (other blocks are skipped, as mbedtls_x509_crt_parse
+    // does); all must parse, and at least one must be there.
+    std::vector<unsigned char> text = nul_terminated(data, len);
+    const unsigned char *p = text.data();
+    for (;;) {
+      mbedtls_pem_context pem;
+      mbedtls_pem_init(&pem);
+      size_t used = 0;
+      int ret = mbedtls_pem_read_buffer(&pem, "-----BEGIN CERTIFICATE-----",
+                                        "-----END CERTIFICATE-----", p, nullptr, 0, &used);
+      if (ret == 0) {
+        size_t der_len = 0;
+        const unsigned char *der = mbedtls_pem_get_buffer(&pem, &der_len);
+        ret = wssl_x509_crt_parse_der_lenient(&chain->crt, der, der_len);
+      }
+      mbedtls_pem_free(&pem);
+      if (ret == MBEDTLS_ERR_PEM_NO_HEADER_FOOTER_PRESENT) break;
+      if (ret != 0) return WSSL_ERR_INVALID_CERT;
+      p += used;
+      ++count;
+    }
+    return count > 0 ? count : WSSL_ERR_INVALID_CERT;
   }
   size_t off = 0;
   while (off < len) {
     size_t n = der_element_length(data + off, len - off);
     if (n == 0 || n > len - off) return WSSL_ERR_INVALID_CERT;
-    if (mbedtls_x509_crt_parse_der(&chain->crt, data + off, n) != 0) return WSSL_ERR_INVALID_CERT;
+    if (wssl_x509_crt_parse_der_lenient(&chain->crt, data + off, n) != 0)
+      return WSSL_ERR_INVALID_CERT;
     off += n;
     ++count;
   }

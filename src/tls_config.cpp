@@ -7,6 +7,7 @@
 #include "mbedtls/ssl_ciphersuites.h"
 #include "random.h"
 #include "wasm_ssl.h"
+#include "x509/lenient_parse.h"
 
 namespace wssl {
 namespace {
@@ -102,7 +103,7 @@ int32_t TlsConfig::add_ca(const uint8_t *data, size_t len) {
   for (const mbedtls_x509_crt *c = &added.crt; c != nullptr && c->raw.p; c = c->next)
     ders.emplace_back(c->raw.p, c->raw.p + c->raw.len);
   for (const auto &der : ders)
-    if (mbedtls_x509_crt_parse_der(&chain->crt, der.data(), der.size()) != 0)
+    if (wssl_x509_crt_parse_der_lenient(&chain->crt, der.data(), der.size()) != 0)
       return WSSL_ERR_INVALID_CERT;
   ca_der_.swap(ders);
   ca_ = std::move(chain);
@@ -161,6 +162,20 @@ void TlsConfig::set_verify_callback(bool enabled) {
   changed();
 }
 
+int32_t TlsConfig::set_verify_profile(int32_t profile) {
+  if (profile != WSSL_VERIFY_COMPAT && profile != WSSL_VERIFY_STRICT) return WSSL_EINVAL;
+  strict_verify_ = profile == WSSL_VERIFY_STRICT;
+  changed();
+  return 0;
+}
+
+int32_t TlsConfig::set_max_chain_depth(int32_t depth) {
+  if (depth < -1) return WSSL_EINVAL;
+  max_chain_depth_ = depth;
+  changed();
+  return 0;
+}
+
 int32_t TlsConfig::snapshot(std::shared_ptr<const SslConfigSnapshot> *out) {
   if (cached_ == nullptr) {
     int32_t ret = build(&cached_);
@@ -180,6 +195,8 @@ int32_t TlsConfig::build(std::shared_ptr<const SslConfigSnapshot> *out) {
   s->endpoint = endpoint_;
   s->verify_mode = verify_mode_;
   s->verify_callback = verify_callback_;
+  s->strict_verify = strict_verify_;
+  s->max_chain_depth = max_chain_depth_;
   mbedtls_ssl_conf_rng(conf, mbedtls_psa_get_random, MBEDTLS_PSA_RANDOM_STATE);
   mbedtls_ssl_conf_authmode(conf, verify_mode_);
   mbedtls_ssl_conf_sig_algs(conf, kSignatureAlgorithms);

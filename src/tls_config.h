@@ -41,6 +41,8 @@ struct SslConfigSnapshot : CountedAllocation {
   bool verify_callback = false;
   bool has_psk = false;
   Digest anchors_digest{};  // SHA-256 of the trusted certificates' DER, in order
+  bool strict_verify = true;    // WSSL_VERIFY_STRICT
+  int32_t max_chain_depth = -1;  // intermediates allowed; -1: mbedtls' own limit
   // What `conf` points into, kept alive with it.
   std::shared_ptr<CertChain> ca;
   std::shared_ptr<CertChain> own_chain;
@@ -67,6 +69,8 @@ class TlsConfig : public CountedAllocation {
   int32_t set_psk(const uint8_t *identity, size_t identity_len, const uint8_t *key,
                   size_t key_len);
   void set_verify_callback(bool enabled);
+  int32_t set_verify_profile(int32_t profile);
+  int32_t set_max_chain_depth(int32_t depth);
 
   // The configuration for a new connection, built on first use after any change.
   int32_t snapshot(std::shared_ptr<const SslConfigSnapshot> *out);
@@ -78,6 +82,8 @@ class TlsConfig : public CountedAllocation {
   int32_t endpoint_;
   int32_t verify_mode_;
   bool verify_callback_ = false;
+  bool strict_verify_ = true;
+  int32_t max_chain_depth_ = -1;
   int32_t min_version_ = 0x0303, max_version_ = 0x0304;
   std::shared_ptr<CertChain> ca_;
   std::vector<std::vector<uint8_t>> ca_der_;  // every trusted certificate, to rebuild ca_

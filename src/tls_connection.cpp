@@ -1,18 +1,16 @@
-#define MBEDTLS_ALLOW_PRIVATE_ACCESS  // ssl.state: to see which handshake messages were exchanged
 #include "tls_connection.h"
 
 #include <cstring>
 
 #include "certificates.h"
 #include "host_stream.h"
+#include "mbedtls_private.h"
 #include "mbedtls/platform_util.h"
 #include "session_seal.h"
 #include "wasm_ssl.h"
 
-// mbedtls' own "send what is buffered" (library/ssl_misc.h, not in its public headers).
-extern "C" int mbedtls_ssl_flush_output(mbedtls_ssl_context *ssl);
-
 namespace wssl {
+namespace priv = mbedtls_private;
 
 int32_t TlsConnection::create(std::shared_ptr<const SslConfigSnapshot> config, int32_t stream,
                               const char *server_hostname,
@@ -21,18 +19,33 @@ int32_t TlsConnection::create(std::shared_ptr<const SslConfigSnapshot> config, i
   if (config->endpoint == WSSL_CLIENT && config->verify_mode == WSSL_CERT_REQUIRED &&
       server_hostname == nullptr)
     return WSSL_ERR_HOSTNAME_REQUIRED;
+  // The name goes into SNI and the certificate check: refuse what no host can be called.
+  x509::HostName host;
+  if (server_hostname != nullptr && !x509::parse_host_name(server_hostname, &host))
+    return WSSL_EINVAL;
   std::shared_ptr<TlsConnection> conn(new TlsConnection(config, stream));
+  x509::VerifyPolicy policy;
+  policy.strict = config->strict_verify;
+  policy.max_chain_depth = config->max_chain_depth;
+  policy.peer_is_server = config->endpoint == WSSL_CLIENT;
+  policy.anchors = config->ca ? &config->ca->crt : nullptr;
+  conn->path_checker_.set_policy(policy);
   int ret = mbedtls_ssl_setup(&conn->ssl_, &config->conf);
   if (ret != 0) return ret;
   VerifySettings &v = conn->verify_settings_;
   v.mode = config->verify_mode;
   v.callback = config->verify_callback;
   v.anchors = config->anchors_digest;
+  v.profile = config->strict_verify ? 1 : 0;  // a strict session may serve a compat connection, not the reverse
   if (server_hostname != nullptr) {
-    ret = mbedtls_ssl_set_hostname(&conn->ssl_, server_hostname);
+    // An IP literal is not sent as SNI (RFC 6066), and mbedtls' own name check is replaced by
+    // the engine's (observe_certificate), so mbedtls gets no name for it.
+    bool ip = host.kind == x509::HostName::Kind::kIp;
+    ret = mbedtls_ssl_set_hostname(&conn->ssl_, ip ? nullptr : host.dns.c_str());
     if (ret != 0) return ret;
     v.has_hostname = true;
     v.hostname = server_hostname;
+    if (config->endpoint == WSSL_CLIENT) conn->path_checker_.set_host(&host);
   }
   if (config->verify_mode != WSSL_CERT_NONE)
     mbedtls_ssl_set_verify(&conn->ssl_, observe_certificate, conn.get());
@@ -58,7 +71,7 @@ int32_t TlsConnection::fail_incoming(int32_t code) {
   // longer than any TLS record ends in MBEDTLS_ERR_SSL_BAD_INPUT_DATA ("requesting more data
   // than fits"), which reads as the caller's mistake. It is the peer's: say so to both.
   constexpr size_t kRecordHeader = 5;
-  if (code == MBEDTLS_ERR_SSL_BAD_INPUT_DATA && ssl_.in_left >= kRecordHeader) {
+  if (code == MBEDTLS_ERR_SSL_BAD_INPUT_DATA && priv::incoming_bytes_held(ssl_) >= kRecordHeader) {
     mbedtls_ssl_send_alert_message(&ssl_, MBEDTLS_SSL_ALERT_LEVEL_FATAL,
                                    MBEDTLS_SSL_ALERT_MSG_RECORD_OVERFLOW);
     code = MBEDTLS_ERR_SSL_INVALID_RECORD;
@@ -66,8 +79,10 @@ int32_t TlsConnection::fail_incoming(int32_t code) {
   return fail(code);
 }
 
-int TlsConnection::observe_certificate(void *self, mbedtls_x509_crt *crt, int depth, uint32_t *) {
+int TlsConnection::observe_certificate(void *self, mbedtls_x509_crt *crt, int depth,
+                                       uint32_t *flags) {
   auto *conn = static_cast<TlsConnection *>(self);
+  conn->path_checker_.check(*crt, depth, flags);
   // mbedtls frees a peer chain that fails verification: keep what an error message needs.
   if (depth == 0) conn->presented_leaf_json_ = certificate_json(*crt);
   if (conn->config_->verify_callback)
@@ -98,7 +113,7 @@ int32_t TlsConnection::drive_handshake() {
 
 int32_t TlsConnection::step_handshake() {
   while (!handshake_done()) {
-    if (ssl_.state == MBEDTLS_SSL_SERVER_CERTIFICATE) certificate_exchanged_ = true;
+    if (priv::handshake_state(ssl_) == MBEDTLS_SSL_SERVER_CERTIFICATE) certificate_exchanged_ = true;
     int ret = mbedtls_ssl_handshake_step(&ssl_);
     // The chain has been verified (successfully or not): let the host's callback see it.
     if (config_->verify_callback && verify_state_ == VerifyState::kCollecting &&
@@ -147,7 +162,7 @@ int32_t TlsConnection::read(uint8_t *buf, int32_t len) {
     int ret = mbedtls_ssl_read(&ssl_, buf + total, static_cast<size_t>(len - total));
     // mbedtls reports the transport's end as end of stream (0) even inside a record; bytes of a
     // record that never completes were cut off, which is an error, not an end.
-    if (ret == 0 && len > total && ssl_.in_left > 0) {
+    if (ret == 0 && len > total && priv::incoming_bytes_held(ssl_) > 0) {
       fail(MBEDTLS_ERR_SSL_CONN_EOF);
       return total > 0 ? total : error_;
     }
@@ -186,8 +201,8 @@ int32_t TlsConnection::write(const uint8_t *buf, int32_t len) {
   // out, they have been sent. (mbedtls would do this itself, but only if nothing else flushed
   // the record in between; a read that processes a TLS 1.3 ticket does, and mbedtls would
   // then encrypt the bytes a second time.)
-  if (ssl_.out_left > 0) {
-    int ret = mbedtls_ssl_flush_output(&ssl_);
+  if (priv::outgoing_bytes_held(ssl_) > 0) {
+    int ret = priv::flush_output(&ssl_);
     if (ret == MBEDTLS_ERR_SSL_WANT_WRITE) return ret;
     if (ret != 0) return fail(ret);
   }
@@ -196,8 +211,7 @@ int32_t TlsConnection::write(const uint8_t *buf, int32_t len) {
     unacknowledged_write_ = 0;
     return sent;
   }
-  unsigned char counter[sizeof ssl_.cur_out_ctr];
-  std::memcpy(counter, ssl_.cur_out_ctr, sizeof counter);
+  uint64_t record_number = priv::next_outgoing_record_number(ssl_);
   int ret;
   // A ticket that a read left half-processed is finished by mbedtls_ssl_write() first, which
   // then reports it instead of writing: write again.
@@ -205,7 +219,7 @@ int32_t TlsConnection::write(const uint8_t *buf, int32_t len) {
     ret = mbedtls_ssl_write(&ssl_, buf, static_cast<size_t>(len));
   } while (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET);
   if (ret == MBEDTLS_ERR_SSL_WANT_WRITE &&
-      std::memcmp(counter, ssl_.cur_out_ctr, sizeof counter) != 0) {
+      priv::next_outgoing_record_number(ssl_) != record_number) {
     // The record was encrypted (its sequence number is used) but not yet sent.
     int max = mbedtls_ssl_get_max_out_record_payload(&ssl_);
     unacknowledged_write_ = max > 0 && max < len ? max : len;
@@ -265,8 +279,12 @@ const char *TlsConnection::verify_info(const char *prefix) {
   uint32_t flags = verify_flags();
   if (flags == 0) return "";
   char buf[1024];
-  int n = mbedtls_x509_crt_verify_info(buf, sizeof buf, prefix == nullptr ? "" : prefix, flags);
+  if (prefix == nullptr) prefix = "";
+  // The engine's rules say which one failed instead of mbedtls' "Other reason".
+  if (path_checker_.has_reasons()) flags &= ~static_cast<uint32_t>(MBEDTLS_X509_BADCERT_OTHER);
+  int n = flags == 0 ? 0 : mbedtls_x509_crt_verify_info(buf, sizeof buf, prefix, flags);
   text_.assign(buf, n > 0 ? static_cast<size_t>(n) : 0);
+  text_ += path_checker_.reasons(prefix);
   return text_.c_str();
 }
 

@@ -14,6 +14,7 @@
 #include "platform/heap.h"
 #include "session_facts.h"
 #include "tls_config.h"
+#include "x509/path_checker.h"
 
 namespace wssl {
 
@@ -85,6 +86,7 @@ class TlsConnection : public CountedAllocation {
   std::unique_ptr<SessionFacts> offered_;       // facts of the session offered to the server
   std::unique_ptr<CertChain> offered_leaf_;     // its peer leaf, parsed (getpeercert)
   std::string presented_leaf_json_;  // the peer's leaf as seen during verification
+  x509::PathChecker path_checker_;   // the engine's own certificate rules
   int32_t unacknowledged_write_ = 0;  // bytes of an encrypted record that a WANT_WRITE left unsent
 };
 

@@ -112,6 +112,16 @@
  * fallback builds). Natively mbedtls' own C, which compilers handle best there. */
 #define MBEDTLS_CHACHA20_ALT
 #endif
+/* AES and GCM: mbedtls' own look up tables with secret indices (AES bytes, GHASH nibbles),
+ * which leaks keys through the cache, and WebAssembly has no AES instructions to avoid it.
+ * src/crypto/aes.cpp (bitsliced AES), ghash.cpp (carry-less multiplication without tables) and
+ * gcm.cpp instead, in every build: natively too, so that the native tests and their valgrind
+ * constant-time check run the same C. CMake's -DWASM_SSL_CRYPTO=mbedtls brings mbedtls' own back
+ * (the benchmark's "before"). */
+#if !defined(WASM_SSL_CRYPTO_MBEDTLS)
+#define MBEDTLS_AES_ALT
+#define MBEDTLS_GCM_ALT
+#endif
 #define MBEDTLS_POLY1305_C
 #define MBEDTLS_CHACHAPOLY_C
 #define MBEDTLS_MD_C

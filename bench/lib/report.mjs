@@ -86,7 +86,8 @@ function bulkTables(results) {
 
 function cipherTable(results) {
   const builds = [...WASM_BUILDS.map(([l, , s]) => [l, s]), ['native', 'aead-native']];
-  const kinds = ['aes-128-gcm', 'chacha20-poly1305', 'aes-128-ctr', 'ghash', 'chacha20', 'poly1305'];
+  const kinds = ['aes-128-gcm', 'chacha20-poly1305', 'aes-128-ctr', 'ghash', 'chacha20', 'poly1305',
+    'aes-128-gcm (mbedtls)', 'aes-128-ctr (mbedtls)', 'ghash (mbedtls)'];  // mbedtls': the before
   const cell = (a) => (!a ? '-' : a.open_mb_per_s ? `${fmt(a.seal_mb_per_s)} / ${fmt(a.open_mb_per_s)}` : fmt(a.seal_mb_per_s));
   const rows = kinds.map((k) => [k, ...builds.map(([, s]) => cell(results[s]?.[k])),
     k === 'aes-128-gcm' ? cell(results.forge?.aead?.[k]) : '-',

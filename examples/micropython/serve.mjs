@@ -47,8 +47,10 @@ export async function startExample({ log = () => {} } = {}) {
     res.end(found());
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
   const bridge = await startBridge({ server, path: '/bridge', log,
-    allow: [`localhost:${tls.port}`, `127.0.0.1:${tls.port}`] });
+    allow: [`localhost:${tls.port}`, `127.0.0.1:${tls.port}`],
+    origins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`] }); // the page it serves
   return {
     url: `http://127.0.0.1:${server.address().port}/`,
     async close() {

@@ -14,6 +14,7 @@ export const ERR_CONN_EOF = -0x7280; // MBEDTLS_ERR_SSL_CONN_EOF
 export const ETIMEDOUT = 110;
 const ENOMEM = 12;
 const CLIENT = 0, SERVER = 1;
+const VERIFY_COMPAT = 0, VERIFY_STRICT = 1;
 const NO_VERIFICATION = 0xffffffff; // wssl_verify_flags when no verification took place
 const SKIP_VERIFY = 0x80; // MBEDTLS_X509_BADCERT_SKIP_VERIFY: CERT_NONE
 
@@ -85,6 +86,12 @@ export class TlsConfig {
   }
 
   setVerifyMode(mode) { this._call((x, h) => x.wssl_config_set_verify_mode(h, mode)); }
+  /** 'strict' or 'compat' (wssl_config_set_verify_profile). */
+  setVerifyProfile(profile) {
+    this._call((x, h) => x.wssl_config_set_verify_profile(h, profile === 'compat' ? VERIFY_COMPAT : VERIFY_STRICT));
+  }
+
+  setMaxChainDepth(depth) { this._call((x, h) => x.wssl_config_set_max_chain_depth(h, depth)); }
   setVerifyCallback(enabled) { this._call((x, h) => x.wssl_config_set_verify_callback(h, enabled ? 1 : 0)); }
 
   setCiphers(names) {

@@ -15,7 +15,8 @@ export class ConfigCache {
   /** The config for parsed wrap_socket options `o` (see options.js), made on first use. */
   configFor(o) {
     const settings = [o.serverSide, o.certReqs, !!o.verifyCallback, o.key, o.cert, o.cadata,
-      o.alpnProtocols && o.alpnProtocols.join(','), o.ciphers && o.ciphers.join(',')];
+      o.alpnProtocols && o.alpnProtocols.join(','), o.ciphers && o.ciphers.join(','),
+      o.verifyProfile, o.maxChainDepth];
     const hash = hashSettings(settings);
     const i = this.entries.findIndex((e) => e.hash === hash && sameSettings(e.settings, settings));
     if (i >= 0) {
@@ -40,6 +41,8 @@ export class ConfigCache {
       if (o.verifyCallback) config.setVerifyCallback(true);
       if (o.alpnProtocols) config.setAlpn(o.alpnProtocols);
       if (o.ciphers) config.setCiphers(o.ciphers);
+      config.setVerifyProfile(o.verifyProfile);
+      if (o.maxChainDepth !== null) config.setMaxChainDepth(o.maxChainDepth);
       return config;
     } catch (err) {
       config.free();

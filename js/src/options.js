@@ -12,12 +12,16 @@ export const CERT_REQUIRED = 2;
 
 const KNOWN = new Set(['server_side', 'keyfile', 'certfile', 'key', 'cert', 'cert_reqs', 'cadata',
   'server_hostname', 'do_handshake', 'verify_callback', 'alpn_protocols', 'ciphers', 'highWaterMark',
-  'session', 'suppress_ragged_eofs', 'timeout']);
+  'session', 'suppress_ragged_eofs', 'timeout', 'verify_profile', 'max_chain_depth']);
+const VERIFY_PROFILES = ['strict', 'compat'];
+
+// What a DNS name, an IPv4 or an IPv6 address can be written with.
+const HOST_NAME_CHARACTERS = /^[A-Za-z0-9._:-]+$/;
 
 /**
  * @returns {Promise<{ serverSide, key, cert, certReqs, cadata, serverHostname, doHandshake,
  *                     verifyCallback, alpnProtocols, ciphers, highWaterMark, session,
- *                     suppressRaggedEofs, timeout }>}
+ *                     suppressRaggedEofs, timeout, verifyProfile, maxChainDepth }>}
  */
 export async function parseWrapOptions(options = {}) {
   if (options === null || typeof options !== 'object') {
@@ -43,6 +47,20 @@ export async function parseWrapOptions(options = {}) {
   if (o.server_hostname != null && typeof o.server_hostname !== 'string') {
     throw new TypeError(`server_hostname must be a string, got ${describe(o.server_hostname)}`);
   }
+  // The engine checks the name in full (label lengths, IP forms) and refuses the rest with
+  // EINVAL; a NUL must not even reach it, since the C string would end there
+  // ("localhost\0.evil" would be checked as "localhost").
+  if (o.server_hostname != null && !HOST_NAME_CHARACTERS.test(o.server_hostname)) {
+    throw new TypeError(`server_hostname must be a host name or an IP address, got ${JSON.stringify(o.server_hostname)}`);
+  }
+  const verifyProfile = o.verify_profile == null ? 'strict' : o.verify_profile;
+  if (!VERIFY_PROFILES.includes(verifyProfile)) {
+    throw new RangeError(`verify_profile must be 'strict' or 'compat', got ${describe(o.verify_profile)}`);
+  }
+  const maxChainDepth = o.max_chain_depth == null ? null : o.max_chain_depth;
+  if (maxChainDepth !== null && !(Number.isInteger(maxChainDepth) && maxChainDepth >= 0 && maxChainDepth <= 64)) {
+    throw new RangeError(`max_chain_depth must be an integer from 0 to 64, got ${describe(o.max_chain_depth)}`);
+  }
   if (o.session != null && o.server_side) throw new TypeError('session is for clients: a server resumes what clients offer');
   if (o.verify_callback != null && typeof o.verify_callback !== 'function') {
     throw new TypeError('verify_callback must be a function (cert_der, depth) => 0 | error');
@@ -67,6 +85,8 @@ export async function parseWrapOptions(options = {}) {
     session: bytesOption('session', o.session),
     suppressRaggedEofs: o.suppress_ragged_eofs === undefined ? true : !!o.suppress_ragged_eofs,
     timeout: timeoutOption(o.timeout),
+    verifyProfile,
+    maxChainDepth,
   };
 }
 

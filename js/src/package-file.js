@@ -2,16 +2,12 @@
 // for a file: URL under Node, fetched everywhere else.
 import { isNode } from './platform.js';
 
+export { fetchOk } from './fetch-ok.js';
+
 /** The file's bytes from disk, or null where it has to be fetched. */
 export async function readLocal(url) {
   if (url.protocol !== 'file:' || !isNode) return null;
-  const { readFile } = await import('node:fs/promises');
+  // webpackIgnore: webpack fails on a node: import in a web build even where it never runs.
+  const { readFile } = await import(/* webpackIgnore: true */ 'node:fs/promises');
   return readFile(url);
-}
-
-/** fetch(url), failing with the URL and status unless the response is ok. */
-export async function fetchOk(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`wasm-ssl: cannot load ${url}: HTTP ${response.status}`);
-  return response;
 }

@@ -16,8 +16,9 @@ describeIfChromium('in chromium', () => {
   beforeAll(async () => {
     good = await startOpenSslServer({ cert: 'server' });
     wrongHost = await startOpenSslServer({ cert: 'wrong-host' });
-    bridge = await startBridge({ allow: [`127.0.0.1:${good.port}`, `127.0.0.1:${wrongHost.port}`], log: () => {} });
     web = await staticServer();
+    bridge = await startBridge({ allow: [`127.0.0.1:${good.port}`, `127.0.0.1:${wrongHost.port}`], log: () => {},
+      origins: [`http://127.0.0.1:${web.address().port}`] });
     browser = await launchChromium();
     ({ context } = browser);
   }, 60000);

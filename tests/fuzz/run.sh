@@ -5,13 +5,13 @@
 # the first crash, sanitizer report, leak or hang; the reproducer is in build/fuzz/artifacts/.
 #
 # Usage: tests/fuzz/run.sh SECONDS [HARNESS...]   (harnesses: client_transport
-#        server_transport credentials; default all). `make test` runs 20 s each.
+#        server_transport credentials aes_gcm; default all). `make test` runs 20 s each.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:?usage: run.sh SECONDS [HARNESS...]}
 shift
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(client_transport server_transport credentials)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(client_transport server_transport credentials aes_gcm)
 bin="$top/build/fuzz/tests/fuzz"
 artifacts="$top/build/fuzz/artifacts"
 mkdir -p "$artifacts"

@@ -13,23 +13,27 @@ import { startProcess } from '../support/peers/process.js';
 const NOT_TRUSTED = 'The certificate is not correctly signed by the trusted CA';
 const CN_MISMATCH = 'The certificate Common Name (CN) does not match with the expected CN';
 const WRONG_EKU = 'Usage does not match the extendedKeyUsage extension';
+const strictRule = (rule, subject) => `strict profile: ${rule} (${subject}); verify_profile='compat' allows it`;
 
-// Most failed checks end the handshake as MBEDTLS_ERR_X509_CERT_VERIFY_FAILED; a certificate
-// whose extended key usage does not fit its role is refused earlier, while it is parsed, as
-// MBEDTLS_ERR_SSL_BAD_CERTIFICATE. Either way the error names the check.
+// Failed checks end the handshake as MBEDTLS_ERR_X509_CERT_VERIFY_FAILED; under the strict
+// profile (the default) that includes an extended key usage that does not name the peer's role,
+// which the compat profile leaves to mbedtls' later usage check (MBEDTLS_ERR_SSL_BAD_CERTIFICATE).
+// Either way the error names the check.
 const VERIFY_FAILED = 'MBEDTLS_ERR_X509_CERT_VERIFY_FAILED';
-const BAD_CERTIFICATE = 'MBEDTLS_ERR_SSL_BAD_CERTIFICATE';
 
 // name, what is wrong, certificate (+ chain sent with it), error, the checks that fail
 const SERVER_CASES = [
   ['expired', 'expired (2020)', 'expired', null, VERIFY_FAILED, ['The certificate validity has expired']],
   ['not yet valid', 'valid from 2099', 'not-yet-valid', null, VERIFY_FAILED, ['The certificate validity starts in the future']],
   ['wrong host (SAN)', 'SAN wrong.example, asked for localhost', 'wrong-host', null, VERIFY_FAILED, [CN_MISMATCH]],
-  ['wrong host (CN only)', 'CN wrong.example, no SAN', 'wrong-host-cn-only', null, VERIFY_FAILED, [CN_MISMATCH]],
+  ['wrong host (CN only)', 'CN wrong.example, no SAN', 'wrong-host-cn-only', null, VERIFY_FAILED,
+    [CN_MISMATCH, strictRule('a server certificate needs a subjectAltName (no CN fallback)', 'CN=wrong.example')]],
   ['untrusted root', 'issued by another CA', 'untrusted', null, VERIFY_FAILED, [NOT_TRUSTED]],
   ['self-signed leaf', 'signed by its own key', 'self-signed', null, VERIFY_FAILED, [NOT_TRUSTED]],
   ['bad signature', 'last signature byte flipped', 'bad-signature', null, VERIFY_FAILED, [NOT_TRUSTED]],
-  ['clientAuth-only EKU', 'used as a server', 'client-auth-only', null, BAD_CERTIFICATE, [WRONG_EKU]],
+  ['clientAuth-only EKU', 'used as a server', 'client-auth-only', null, VERIFY_FAILED,
+    [CN_MISMATCH, WRONG_EKU, strictRule('extendedKeyUsage does not name serverAuth', 'CN=localhost'),
+      strictRule('a server certificate needs a subjectAltName (no CN fallback)', 'CN=localhost')]],
   ['missing intermediate', 'leaf sent without its intermediate', 'chained', null, VERIFY_FAILED, [NOT_TRUSTED]],
   ['intermediate not a CA', 'intermediate has CA:FALSE', 'via-not-ca', 'not-ca-intermediate', VERIFY_FAILED, [NOT_TRUSTED]],
   ['SHA-1 signature', 'leaf signed with SHA-1', 'sha1', null, VERIFY_FAILED, ['The certificate is signed with an unacceptable hash.']],
@@ -46,7 +50,8 @@ const CLIENT_CASES = [
   ['untrusted root', 'untrusted-client', null, VERIFY_FAILED, [NOT_TRUSTED]],
   ['self-signed leaf', 'self-signed-client', null, VERIFY_FAILED, [NOT_TRUSTED]],
   ['bad signature', 'bad-signature-client', null, VERIFY_FAILED, [NOT_TRUSTED]],
-  ['serverAuth-only EKU', 'server', null, BAD_CERTIFICATE, [WRONG_EKU]],
+  ['serverAuth-only EKU', 'server', null, VERIFY_FAILED,
+    [WRONG_EKU, strictRule('extendedKeyUsage does not name clientAuth', 'CN=localhost')]],
   ['missing intermediate', 'chained-client', null, VERIFY_FAILED, [NOT_TRUSTED]],
   ['intermediate not a CA', 'via-not-ca-client', 'not-ca-intermediate', VERIFY_FAILED, [NOT_TRUSTED]],
   ['SHA-1 signature', 'sha1-client', null, VERIFY_FAILED, ['The certificate is signed with an unacceptable hash.']],

@@ -1,48 +1,43 @@
 // The WebSocket→TCP bridge (Node, npm `ws`): one WebSocket connection = one TCP connection,
 // binary frames both ways, as websockify does, so that a browser (which has no TCP) can reach
 // a TLS server; the TLS itself stays end to end in the page. Targets come only from an explicit
-// allow-list (default: nothing), so it is never an open proxy.
+// allow-list (default: nothing), so it is never an open proxy. No state is shared between
+// connections: several bridges can run behind a load balancer.
 //
 // The client names its target with `?target=host:port`; with a single allowed target the
 // parameter may be left out (websockify's fixed-target mode). The subprotocol 'binary' is
 // accepted when offered (websockify clients offer it); text frames are refused.
-import net from 'node:net';
+//
+// Upgrades are handled by our own 'upgrade' listener (`ws` in noServer mode), so that every
+// request is judged before it costs a WebSocket: a malformed URL or target is HTTP 400, a full
+// cap HTTP 503. A well-formed target outside the allow-list, or a browser Origin not allowed,
+// is a WebSocket close 1008 with the reason (a page sees close reasons, not HTTP statuses).
+import { STATUS_CODES } from 'node:http';
 import { WebSocketServer } from 'ws';
+import { normalizeTarget, formatAddress } from './target.js';
+import { limitsOf } from './options.js';
+import { Caps, clientKey } from './caps.js';
+import { CLOSE } from './close-codes.js';
+import { createOwnServer } from './own-server.js';
+import { bridgeConnection } from './connection.js';
 
-const POLICY_VIOLATION = 1008, UNSUPPORTED_DATA = 1003, NORMAL = 1000, SERVER_ERROR = 1011;
-const HIGH_WATER_MARK = 1 << 20; // bytes queued towards the WebSocket before TCP is paused
+export { normalizeTarget };
+export { CLOSE } from './close-codes.js';
+export { DEFAULTS } from './options.js';
 
-/** 'host:port' / '[v6]:port' / { host, port } → 'host:port' in lower case, or null. */
-export function normalizeTarget(target) {
-  let host, port;
-  if (typeof target === 'string') {
-    const m = /^\[([^\]]+)\]:(\d+)$/.exec(target) || /^([^:\[\]]+):(\d+)$/.exec(target);
-    if (!m) return null;
-    [, host, port] = m;
-  } else if (target && typeof target === 'object') {
-    ({ host, port } = target);
-  }
-  port = Number(port);
-  if (typeof host !== 'string' || host === '' || !Number.isInteger(port) || port < 1 || port > 65535) return null;
-  host = host.toLowerCase();
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
+const WS_CLOSE_TIMEOUT_MS = 5000; // a client that never answers our close frame is cut after this
+const RETRY_AFTER_S = 5;
 
-function splitTarget(normalized) {
-  const i = normalized.lastIndexOf(':');
-  return { host: normalized.slice(0, i).replace(/^\[|\]$/g, ''), port: Number(normalized.slice(i + 1)) };
+/** true when promise settles within ms, false otherwise (the timer does not outlive it). */
+function settlesWithin(promise, ms) {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(resolve, ms, false); });
+  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
 }
 
 /**
  * Starts a bridge.
- * @param {object} options
- * @param {Array<string | {host: string, port: number}>} options.allow  targets clients may reach
- * @param {string} [options.host]   where to listen (default 127.0.0.1)
- * @param {number} [options.port]   (default 0: any free port)
- * @param {import('node:http').Server} [options.server]  attach to this HTTP server instead
- * @param {string} [options.path]   only upgrade requests for this path
- * @param {string[]} [options.origins]  allowed Origin headers (default: any)
- * @param {(line: string) => void} [options.log]  one line per connect, refusal and close
+ * @param {import('../../bridge.d.ts').BridgeOptions} options
  * @returns {Promise<Bridge>}
  */
 export async function startBridge(options = {}) {
@@ -60,128 +55,181 @@ export class Bridge {
       if (!n) throw new TypeError(`bridge: bad target in allow-list: ${JSON.stringify(t)}`);
       return n;
     }));
-    this.origins = options.origins ? new Set(options.origins) : null;
+    if (options.origins !== undefined && !Array.isArray(options.origins)) {
+      throw new TypeError('bridge: origins must be a list of Origin values');
+    }
+    /** Browser Origins allowed, none unless listed (requests without an Origin header always pass). */
+    this.origins = new Set(options.origins || []);
+    this.limits = limitsOf(options);
     this.log = options.log || ((line) => console.error(`wasm-ssl bridge: ${line}`));
     this._options = options;
     this._connections = new Set();
-    this.wss = null;
+    this._caps = new Caps(this.limits.maxConnections, this.limits.maxPerAddress);
+    this._closing = false;
+    this.wss = new WebSocketServer({
+      noServer: true,
+      perMessageDeflate: false,
+      maxPayload: this.limits.maxPayload,
+      closeTimeout: WS_CLOSE_TIMEOUT_MS,
+      handleProtocols: (protocols) => (protocols.has('binary') ? 'binary' : false),
+    });
+    this.server = null;
   }
 
-  /** The listening address ({ address, port, family }) when the bridge has its own server. */
-  address() { return this.wss.address(); }
+  /** The listening address ({ address, port, family }) of the HTTP server. */
+  address() { return this.server.address(); }
 
   /** The ws:// URL of the bridge for a given target. */
   url(target) {
     const { port } = this.address();
-    const host = this._options.host || '127.0.0.1';
-    const h = host.includes(':') ? `[${host}]` : host;
-    return `ws://${h}:${port}${this._options.path || '/'}${target ? `?target=${encodeURIComponent(target)}` : ''}`;
+    return `ws://${formatAddress(this._options.host || '127.0.0.1', port)}${this._options.path || '/'}`
+      + `${target ? `?target=${encodeURIComponent(target)}` : ''}`;
   }
+
+  /** How many bridged connections are open. */
+  get connections() { return this._connections.size; }
 
   _listen() {
     const o = this._options;
-    const common = {
-      path: o.path,
-      perMessageDeflate: false,
-      maxPayload: 16 << 20,
-      handleProtocols: (protocols) => (protocols.has('binary') ? 'binary' : false),
-    };
+    this._onUpgrade = (request, socket, head) => this._upgrade(request, socket, head);
+    if (o.server) {
+      this.server = o.server;
+      this.server.on('upgrade', this._onUpgrade);
+      return Promise.resolve();
+    }
+    this._own = createOwnServer(this.limits, this.log);
+    this.server = this._own.server;
+    this.server.on('upgrade', this._onUpgrade);
     return new Promise((resolve, reject) => {
-      if (o.server) {
-        this.wss = new WebSocketServer({ ...common, server: o.server });
+      this.server.once('error', reject);
+      this.server.listen(o.port || 0, o.host || '127.0.0.1', () => {
+        this.server.off('error', reject);
+        this.server.on('error', (err) => this.log(`server error: ${err.message}`));
         resolve();
-      } else {
-        this.wss = new WebSocketServer({ ...common, host: o.host || '127.0.0.1', port: o.port || 0 }, resolve);
-        this.wss.once('error', reject);
-      }
-      this.wss.on('connection', (ws, request) => this._accept(ws, request));
+      });
     });
   }
 
-  _targetOf(request) {
-    const url = new URL(request.url, 'ws://bridge');
-    const asked = url.searchParams.get('target');
-    if (asked === null) return this.allowed.size === 1 ? [...this.allowed][0] : null;
-    const n = normalizeTarget(asked);
-    return n && this.allowed.has(n) ? n : null;
-  }
-
-  _accept(ws, request) {
-    const peer = `${request.socket.remoteAddress}:${request.socket.remotePort}`;
-    const origin = request.headers.origin;
-    if (this.origins && !this.origins.has(origin)) {
-      this.log(`refused ${peer}: origin ${origin || '(none)'} is not allowed`);
-      ws.close(POLICY_VIOLATION, 'origin not allowed');
+  _upgrade(request, socket, head) {
+    socket.on('error', () => socket.destroy()); // until `ws` has the socket, and after: never unhandled
+    if (this._own) this._own.upgraded(socket);
+    const peer = `${socket.remoteAddress}:${socket.remotePort}`;
+    let url;
+    try {
+      url = new URL(request.url, 'ws://bridge');
+    } catch {
+      this._refuseHttp(socket, peer, 400, `bad request URL ${JSON.stringify(request.url.slice(0, 200))}`);
       return;
     }
-    const target = this._targetOf(request);
+    if (this._options.path && url.pathname !== this._options.path) {
+      // On a shared server another listener may want this path.
+      if (this._own || this.server.listenerCount('upgrade') === 1) {
+        this._refuseHttp(socket, peer, 400, `path ${JSON.stringify(url.pathname.slice(0, 200))} is not ${this._options.path}`);
+      }
+      return;
+    }
+    if (this._closing) {
+      this._refuseHttp(socket, peer, 503, 'shutting down');
+      return;
+    }
+    const asked = url.searchParams.get('target');
+    if (asked !== null && !normalizeTarget(asked)) {
+      this._refuseHttp(socket, peer, 400, `bad target ${JSON.stringify(asked.slice(0, 200))} (expected host:port)`);
+      return;
+    }
+    const place = this._caps.take(clientKey(socket.remoteAddress));
+    if (place.full) {
+      const which = place.full === 'total'
+        ? `${this.limits.maxConnections} in total` : `${this.limits.maxPerAddress} from this address`;
+      this._refuseHttp(socket, peer, 503, `too many connections (${which})`, { 'Retry-After': RETRY_AFTER_S });
+      return;
+    }
+    socket.once('close', place.release); // the place is held as long as the client's socket is open
+    this.wss.handleUpgrade(request, socket, head, (ws) => this._accept(ws, request, socket, peer, asked));
+  }
+
+  _refuseHttp(socket, peer, status, why, headers = {}) {
+    this.log(`refused ${peer}: HTTP ${status}, ${why}`);
+    const body = `${why}\n`;
+    const lines = [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, 'Connection: close', 'Content-Type: text/plain',
+      `Content-Length: ${Buffer.byteLength(body)}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    if (socket.writable) socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`, () => socket.destroy());
+    else socket.destroy();
+    setTimeout(() => socket.destroy(), WS_CLOSE_TIMEOUT_MS).unref(); // a client that does not read
+  }
+
+  _accept(ws, request, socket, peer, asked) {
+    ws.on('error', () => {}); // e.g. frames after a refusal; `ws` closes the socket itself
+    const origin = request.headers.origin;
+    if (origin !== undefined && !this.origins.has(origin)) {
+      this._refuseWs(ws, peer, `origin ${JSON.stringify(origin)} is not allowed`, 'origin not allowed');
+      return;
+    }
+    const target = asked === null
+      ? (this.allowed.size === 1 ? [...this.allowed][0] : null)
+      : (this.allowed.has(normalizeTarget(asked)) ? normalizeTarget(asked) : null);
     if (!target) {
-      const asked = new URL(request.url, 'ws://bridge').searchParams.get('target');
-      this.log(`refused ${peer}: target ${asked === null ? '(none)' : JSON.stringify(asked)} is not in the allow-list`);
-      ws.close(POLICY_VIOLATION, 'target not allowed');
+      const named = asked === null ? '(none)' : JSON.stringify(asked.slice(0, 200));
+      this._refuseWs(ws, peer, `target ${named} is not in the allow-list`, 'target not allowed');
       return;
     }
     this.log(`connect ${peer} -> ${target}`);
-    this._pipe(ws, target, peer);
-  }
-
-  _pipe(ws, target, peer) {
-    const tcp = net.connect(splitTarget(target));
-    const connection = { ws, tcp };
+    const connection = bridgeConnection(ws, target, {
+      socket,
+      peer,
+      log: this.log,
+      idleTimeout: this.limits.idleTimeout,
+      onClosed: () => {
+        this._connections.delete(connection);
+        if (this._connections.size === 0 && this._drained) this._drained();
+      },
+    });
     this._connections.add(connection);
-    let closed = false;
-    const finish = (why) => {
-      if (closed) return;
-      closed = true;
-      this._connections.delete(connection);
-      this.log(`close ${peer} -> ${target}: ${why}`);
-    };
-
-    // WebSocket → TCP, pausing the WebSocket while TCP is congested.
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) {
-        ws.close(UNSUPPORTED_DATA, 'binary frames only');
-        tcp.destroy();
-        return;
-      }
-      if (!tcp.write(data)) {
-        ws.pause();
-        tcp.once('drain', () => ws.resume());
-      }
-    });
-    // TCP → WebSocket, pausing TCP while the WebSocket's buffer is above the mark.
-    tcp.on('data', (data) => {
-      ws.send(data, { binary: true }, () => {
-        if (tcp.isPaused() && ws.bufferedAmount < HIGH_WATER_MARK) tcp.resume();
-      });
-      if (ws.bufferedAmount >= HIGH_WATER_MARK) tcp.pause();
-    });
-
-    // Closing: each side's end becomes the other's, cleanly.
-    tcp.on('end', () => { if (ws.readyState === ws.OPEN) ws.close(NORMAL); });
-    tcp.on('error', (err) => {
-      finish(`tcp ${err.code || err.message}`);
-      if (ws.readyState <= ws.OPEN) ws.close(SERVER_ERROR, err.code || 'tcp error');
-    });
-    tcp.on('close', () => {
-      finish('tcp closed');
-      if (ws.readyState <= ws.OPEN) ws.close(NORMAL);
-    });
-    ws.on('close', (code) => {
-      finish(`websocket closed (${code})`);
-      tcp.end();
-      tcp.setTimeout(5000, () => tcp.destroy()); // a target that never closes its side
-    });
-    ws.on('error', () => tcp.destroy());
   }
 
-  /** Stops listening and closes every open connection (both sides). */
-  close() {
-    for (const { ws, tcp } of this._connections) {
-      ws.terminate();
-      tcp.destroy();
+  // Refused after the upgrade: the close frame carries the reason; whatever the client sends
+  // meanwhile is dropped (no 'message' listener).
+  _refuseWs(ws, peer, why, reason) {
+    this.log(`refused ${peer}: ${why}`);
+    ws.close(CLOSE.POLICY_VIOLATION, reason);
+  }
+
+  _stopListening() {
+    this._closing = true;
+    if (this._own) {
+      this._own.dropPending();
+      return new Promise((resolve) => this.server.close(() => resolve()));
     }
+    this.server.off('upgrade', this._onUpgrade);
+    return Promise.resolve();
+  }
+
+  /**
+   * Graceful stop: no new connections; each open one gets close 1001 (WebSocket) and FIN (TCP);
+   * those still open after `timeout` ms (default limits.shutdownTimeout) are cut.
+   */
+  async shutdown(timeout = this.limits.shutdownTimeout) {
+    const stopped = this._stopListening();
+    if (this._connections.size > 0) {
+      const drained = new Promise((resolve) => { this._drained = resolve; });
+      for (const c of this._connections) c.shutdown('shutdown');
+      if (!await settlesWithin(drained, timeout)) {
+        for (const c of this._connections) c.terminate('shutdown timeout');
+        await settlesWithin(drained, 1000); // their close lines are logged
+      }
+    }
+    for (const ws of this.wss.clients) ws.terminate(); // refused ones still closing
+    this.wss.close();
+    await stopped;
+  }
+
+  /** Stops listening and cuts every open connection (both sides) now. */
+  async close() {
+    const stopped = this._stopListening();
+    for (const c of this._connections) c.terminate('bridge closed');
     this._connections.clear();
-    return new Promise((resolve) => this.wss.close(() => resolve()));
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+    await stopped;
   }
 }

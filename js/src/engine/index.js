@@ -1,6 +1,8 @@
-// Loads one of the two builds behind the same Engine interface.
-import { instantiateEmscripten } from './emscripten.js';
-import { instantiateWasi } from './wasi.js';
+// Loads one of the two builds behind the same Engine interface; in Node with node-host's
+// additions (the browser entry uses engine/select.js with none).
+import { instantiateFor } from './select.js';
+import { nodeHost } from './node-host.js';
+import { isNode } from '../platform.js';
 
 /**
  * @param {object} options  { runtime?: 'emscripten' | 'wasi', wasmBinary?, wasmModule?,
@@ -8,10 +10,7 @@ import { instantiateWasi } from './wasi.js';
  * @returns {Promise<import('./engine.js').Engine>}
  */
 export function instantiateEngine(options = {}) {
-  const runtime = options.runtime || 'emscripten';
-  if (runtime === 'emscripten') return instantiateEmscripten(options);
-  if (runtime === 'wasi') return instantiateWasi(options);
-  throw new TypeError(`wasm-ssl: unknown runtime ${JSON.stringify(runtime)} (emscripten or wasi)`);
+  return instantiateFor(options, isNode ? nodeHost : {});
 }
 
 export { Engine, WOULD_BLOCK } from './engine.js';

@@ -5,17 +5,17 @@
 //                       node:wasi's WASI and of browser WASI shims; initialize() calls the
 //                       reactor's _initialize and lets the implementation find the memory
 //   options.wasiImport  the preview1 functions alone; this loader calls _initialize
-//   (neither, in Node)  node:wasi
+//   host.defaultWasi    (Node: node:wasi, engine/node-host.js)
 import { Engine } from './engine.js';
 import { compileWasm, wasmFile } from './wasm-source.js';
-import { isNode } from '../platform.js';
 
-async function nodeWasi() {
-  const { WASI } = await import('node:wasi');
-  return new WASI({ version: 'preview1', args: [], env: {}, returnOnExit: true });
-}
+// Not a literal `new URL('…', import.meta.url)` on purpose: bundlers would then ship both WASI
+// builds with every page, which nearly always runs the emscripten build. Unbundled (Node, or
+// the package served as is) this resolves to dist/; a bundled page passes options.wasmUrl.
+const DIST = '../../dist/';
+const shippedWasm = (options) => new URL(/* webpackIgnore: true */ DIST + wasmFile('wasm_ssl_wasi', options), import.meta.url);
 
-async function preview1(options) {
+async function preview1(options, host) {
   if (options.wasi) {
     const { wasi } = options;
     if (!wasi.wasiImport || typeof wasi.wasiImport !== 'object' || typeof wasi.initialize !== 'function')
@@ -25,17 +25,21 @@ async function preview1(options) {
   if (options.wasiImport) {
     return { wasiImport: options.wasiImport, initialize: (instance) => instance.exports._initialize() };
   }
-  if (!isNode) {
+  if (!host.defaultWasi) {
     throw new TypeError("wasm-ssl: runtime 'wasi' outside Node needs a WASI preview1 implementation: " +
       'pass options.wasi ({ wasiImport, initialize(instance) }) or options.wasiImport');
   }
-  const wasi = await nodeWasi();
+  const wasi = await host.defaultWasi();
   return { wasiImport: wasi.wasiImport, initialize: (instance) => wasi.initialize(instance) };
 }
 
-export async function instantiateWasi(options = {}) {
-  const { wasiImport, initialize } = await preview1(options);
-  const wasmModule = await compileWasm(options, wasmFile('wasm_ssl_wasi', options));
+/**
+ * @param {object} options  see load()
+ * @param {{ readLocal?: Function, defaultWasi?: Function }} [host]  what the platform adds
+ */
+export async function instantiateWasi(options = {}, host = {}) {
+  const { wasiImport, initialize } = await preview1(options, host);
+  const wasmModule = await compileWasm(options, () => shippedWasm(options), host);
   let engine = null;
   const instance = await WebAssembly.instantiate(wasmModule, {
     wasi_snapshot_preview1: wasiImport,

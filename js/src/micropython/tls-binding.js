@@ -11,6 +11,7 @@ import { ChunkQueue } from '../streams/chunk-queue.js';
 import { PythonHeap } from './python-heap.js';
 
 const ENOMEM = -12;
+const VERIFY_COMPAT = 0; // wasm_ssl.h WSSL_VERIFY_COMPAT
 
 // Python drops SSLContext/SSLSocket objects without telling anyone: MicroPython then frees the
 // JS proxy, and this registry frees the engine object behind it once JS collects it.
@@ -150,6 +151,7 @@ class Config {
 
   verify_mode() { return this._x.wssl_config_get_verify_mode(this.handle); }
   set_verify_mode(mode) { return this._x.wssl_config_set_verify_mode(this.handle, mode); }
+  set_verify_profile(profile) { return this._x.wssl_config_set_verify_profile(this.handle, profile); }
   set_verify_callback(enabled) { return this._x.wssl_config_set_verify_callback(this.handle, enabled ? 1 : 0); }
   set_ciphers(names) {
     return this._b.engine.withCString(names, (p) => this._x.wssl_config_set_ciphers(this.handle, p));
@@ -192,7 +194,11 @@ export function tlsBinding(engine, heap) {
     attach_heap: (touch) => heap.attach(touch),
     config_new(endpoint) {
       const handle = x.wssl_config_new(endpoint);
-      return handle > 0 ? new Config(binding, handle) : handle;
+      if (handle <= 0) return handle;
+      // MicroPython's ssl accepts what its mbedtls port accepts (CN-only certificates, ...):
+      // the engine's strict default is for the JS package and the C ABI.
+      x.wssl_config_set_verify_profile(handle, VERIFY_COMPAT);
+      return new Config(binding, handle);
     },
   };
 }

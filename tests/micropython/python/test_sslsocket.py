@@ -200,6 +200,33 @@ def test_cert_optional_goes_on_with_an_untrusted_server():
     eq(c.getpeercert(True), cert("untrusted.der"))
 
 
+def test_a_cn_only_certificate_verifies_as_on_a_board():
+    c, s, a, b = wrap(*contexts("wrong-host-cn-only"), hostname="wrong.example")
+    pump(lambda: c.write(b"x"), lambda: s.read(1))
+
+
+def test_verify_x509_strict_turns_the_strict_profile_on():
+    client, server = contexts("wrong-host-cn-only")
+    eq(client.verify_flags, 0)
+    client.verify_flags = tls.VERIFY_X509_STRICT
+    eq(client.verify_flags, tls.VERIFY_X509_STRICT)
+    c, s, a, b = wrap(client, server, hostname="wrong.example")
+    eq(c.write(b"x"), None)
+    eq(s.read(1), None)
+    e = raises(ValueError, c.write, b"x")
+    eq(e.args[0].split("\n")[-2], "strict profile: a server certificate needs a subjectAltName (no CN fallback) (CN=wrong.example); verify_profile='compat' allows it")
+
+
+def test_a_nul_in_server_hostname_is_refused():
+    client, server = contexts()
+    e = raises(OSError, client.wrap_socket, pipe()[0], server_hostname="localhost\x00.evil",
+               do_handshake_on_connect=False)
+    eq(e.args, (22,))
+    e = raises(OSError, client.wrap_socket, pipe()[0], server_hostname="local host",
+               do_handshake_on_connect=False)
+    eq(e.args, (22,))
+
+
 def test_cert_required_needs_a_server_hostname():
     client, server = contexts()
     e = raises(ValueError, client.wrap_socket, pipe()[0])

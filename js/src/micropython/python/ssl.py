@@ -8,6 +8,7 @@ from tls import (
     MBEDTLS_VERSION,
     PROTOCOL_TLS_CLIENT,
     PROTOCOL_TLS_SERVER,
+    VERIFY_X509_STRICT,
 )
 
 
@@ -28,6 +29,14 @@ class SSLContext:
     @verify_mode.setter
     def verify_mode(self, val):
         self._context.verify_mode = val
+
+    @property
+    def verify_flags(self):
+        return self._context.verify_flags
+
+    @verify_flags.setter
+    def verify_flags(self, val):
+        self._context.verify_flags = val
 
     def get_ciphers(self):
         return self._context.get_ciphers()

@@ -17,6 +17,9 @@ PROTOCOL_TLS_SERVER = const(1)
 CERT_NONE = const(0)
 CERT_OPTIONAL = const(1)
 CERT_REQUIRED = const(2)
+# CPython's flag for SSLContext.verify_flags: the engine's strict profile (wasm_ssl.h). Without
+# it certificates are judged as MicroPython's mbedtls port judges them.
+VERIFY_X509_STRICT = const(0x20)
 MBEDTLS_VERSION = _engine.mbedtls_version()
 
 _WANT_READ = const(-0x6900)
@@ -31,6 +34,7 @@ _ERR_X509_BAD_INPUT_DATA = const(-0x2800)
 _ERR_X509_CERT_VERIFY_FAILED = const(-0x2700)
 _ERR_X509_FATAL_ERROR = const(-0x3000)
 _ENOMEM = const(12)
+_EINVAL = const(22)
 _STREAM_CLOSE = const(4)  # MP_STREAM_CLOSE, for stream classes that only have ioctl()
 _CHUNK = const(4096)
 
@@ -90,13 +94,15 @@ class SSLContext:
             _raise(config)
         object.__setattr__(self, "_config", config)
         object.__setattr__(self, "_callback", None)
+        object.__setattr__(self, "_verify_flags", 0)
 
     def __repr__(self):
         return "<SSLContext>"
 
-    # Like the C type: verify_mode and verify_callback are the only attributes to set.
+    # Like the C type: verify_mode and verify_callback are the only attributes to set (and
+    # CPython's verify_flags, for VERIFY_X509_STRICT).
     def __setattr__(self, name, value):
-        if name not in ("verify_mode", "verify_callback"):
+        if name not in ("verify_mode", "verify_callback", "verify_flags"):
             raise AttributeError(name)
         object.__setattr__(self, name, value)
 
@@ -110,6 +116,15 @@ class SSLContext:
     @verify_mode.setter
     def verify_mode(self, mode):
         _check(self._config.set_verify_mode(_int(mode)))
+
+    @property
+    def verify_flags(self):
+        return self._verify_flags
+
+    @verify_flags.setter
+    def verify_flags(self, flags):
+        _check(self._config.set_verify_profile(1 if _int(flags) & VERIFY_X509_STRICT else 0))
+        object.__setattr__(self, "_verify_flags", flags)
 
     @property
     def verify_callback(self):
@@ -151,6 +166,10 @@ class SSLContext:
             raise OSError("stream operation not supported")
         if server_hostname is not None:
             server_hostname = _data(server_hostname).decode()
+            # The name reaches the engine as a C string, which a NUL would cut short
+            # ("localhost\x00.evil" checked as "localhost"); the engine refuses other bad names.
+            if "\x00" in server_hostname:
+                _raise(-_EINVAL)
         conn = self._config.new_connection(server_hostname)
         if isinstance(conn, int):
             _raise(conn)
