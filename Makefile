@@ -5,7 +5,7 @@
 JOBS ?= $(shell nproc)
 EMSDK_ENV = NODE_PATH=/usr/share/nodejs
 
-.PHONY: demo test setup build native emscripten wasi wasi-example test-native test-js \
+.PHONY: demo test setup abi build native emscripten wasi wasi-example test-native test-js \
 	native-asan test-native-asan fuzz-build test-fuzz bench bench-quick bench-mbedtls-crypto
 
 demo: setup emscripten
@@ -16,7 +16,11 @@ test: setup build test-native test-native-asan test-fuzz test-js bench-quick
 setup:
 	scripts/setup.sh
 
-build: native emscripten wasi
+build: abi native emscripten wasi
+
+# The ABI's numbers and export list for the JS and Python front ends, from include/wasm_ssl.h.
+abi:
+	node scripts/generate-abi.mjs
 
 native: setup
 	cmake --preset native >/dev/null

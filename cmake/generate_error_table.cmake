@@ -2,13 +2,13 @@ cmake_minimum_required(VERSION 3.20)
 # Generates the engine's table of mbedtls error codes, macro names and descriptions from
 # mbedtls' own headers, so no name is ever typed by hand. Two arrays: the codes, and one string
 # holding "NAME\0description\0" for each code in the same order (no pointer per entry: the
-# table is part of every .wasm, issue 7).
+# table is part of every .wasm; docs/performance.md).
 #   cmake -DMBEDTLS_INCLUDE_DIR=... -DOUTPUT=... -P generate_error_table.cmake
 file(GLOB headers "${MBEDTLS_INCLUDE_DIR}/mbedtls/*.h")
 list(SORT headers)
 # Errors of optional mbedtls modules are kept only when the configuration builds the module:
 # a module that is not compiled in cannot return them, and their texts cost ~1.3 KB of gzipped
-# WebAssembly (issue 7). The errors of every other header are always in the table.
+# WebAssembly (docs/performance.md). The errors of every other header are always in the table.
 set(optional_modules
   aria.h=MBEDTLS_ARIA_C camellia.h=MBEDTLS_CAMELLIA_C ccm.h=MBEDTLS_CCM_C
   ctr_drbg.h=MBEDTLS_CTR_DRBG_C des.h=MBEDTLS_DES_C dhm.h=MBEDTLS_DHM_C lms.h=MBEDTLS_LMS_C

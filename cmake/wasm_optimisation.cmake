@@ -1,4 +1,4 @@
-# How the WebAssembly builds trade size for speed (issue 7; each choice measured with
+# How the WebAssembly builds trade size for speed (docs/performance.md; each choice measured with
 # `make bench`): the engine and mbedtls are compiled for size (-Oz), except the mbedtls sources
 # that handshakes and bulk transfer spend their time in, compiled for speed (-O2: as fast as
 # -O3 here, and smaller; loops not unrolled, except in GCM, whose 16-byte XORs need it).

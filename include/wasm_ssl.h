@@ -119,6 +119,10 @@ extern "C" {
 #define WSSL_ENOMEM (-12)
 #define WSSL_EINVAL (-22)
 
+/* wssl_verify_flags() when nothing was verified. */
+#define WSSL_VERIFY_SKIPPED 0x80         /* MBEDTLS_X509_BADCERT_SKIP_VERIFY: CERT_NONE */
+#define WSSL_VERIFY_NOT_DONE 0xFFFFFFFF  /* all bits: no verification has taken place */
+
 /* TLS protocol versions for wssl_config_set_versions(). */
 #define WSSL_TLS1_2 0x0303
 #define WSSL_TLS1_3 0x0304
@@ -268,7 +272,8 @@ WSSL_API int32_t wssl_peer_cert_len(int32_t conn);
  * handshake that failed verification (the certificate the peer presented), for messages. */
 WSSL_API const char *wssl_peer_cert_json(int32_t conn);
 /* mbedtls' verification flags (MBEDTLS_X509_BADCERT_...); 0 = verified. With CERT_OPTIONAL
- * this is how the result is read. -1 (all bits) when no verification took place. */
+ * this is how the result is read. WSSL_VERIFY_SKIPPED under CERT_NONE; WSSL_VERIFY_NOT_DONE
+ * while no verification has taken place (before the peer's certificate, or when it sent none). */
 WSSL_API uint32_t wssl_verify_flags(int32_t conn);
 /* mbedtls_x509_crt_verify_info() text for those flags: one line per failed check, each as
  * prefix + reason + "\n" (MicroPython uses prefix "\n"). "" when verified. */

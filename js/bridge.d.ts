@@ -18,6 +18,8 @@ export interface BridgeLimits {
   handshakeTimeout: number;
   /** shutdown(): time (ms) connections get to close before they are cut (default 5000). */
   shutdownTimeout: number;
+  /** Wisp: TCP streams at once on one WebSocket; the excess is closed CONN_THROTTLED (default 128). */
+  maxStreams: number;
 }
 
 export interface BridgeOptions extends Partial<BridgeLimits> {
@@ -30,6 +32,11 @@ export interface BridgeOptions extends Partial<BridgeLimits> {
   server?: Server;
   /** Only upgrade requests for this path. */
   path?: string;
+  /**
+   * Speak Wisp v1 (many TCP streams per WebSocket, each checked against `allow`): true for the
+   * whole endpoint, or a path ('/wisp/') for Wisp there and one connection per WebSocket elsewhere.
+   */
+  wisp?: boolean | string;
   /**
    * Browser Origins allowed. A request with an Origin header not listed is refused (close 1008);
    * requests without one (Node, curl) always pass. Default: none (no web page may use the
@@ -44,6 +51,7 @@ export interface BridgeOptions extends Partial<BridgeLimits> {
 export declare const CLOSE: Readonly<{
   NORMAL: 1000;
   GOING_AWAY: 1001;
+  PROTOCOL_ERROR: 1002;
   UNSUPPORTED_DATA: 1003;
   POLICY_VIOLATION: 1008;
   TCP_ERROR: 1011;
@@ -60,11 +68,15 @@ export declare class Bridge {
   readonly wss: EventEmitter;
   /** The HTTP server the bridge listens with (its own, or options.server). */
   readonly server: Server;
-  /** Bridged connections open now. */
+  /** Bridged connections (WebSockets, Wisp or not) open now. */
   readonly connections: number;
   address(): AddressInfo;
   /** ws://host:port/path?target=… */
   url(target?: string): string;
+  /** Where Wisp is spoken: true (everywhere), a path, or false. */
+  readonly wisp: boolean | string;
+  /** ws://host:port/path of the Wisp endpoint (Error when wisp is off). */
+  wispUrl(): string;
   /** Stops listening and cuts every connection, both sides, now. */
   close(): Promise<void>;
   /** Stops listening, closes each connection politely (1001, TCP FIN), cuts what is left after `timeout` ms. */

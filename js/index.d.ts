@@ -97,6 +97,58 @@ export type Transport =
   | { send(data: unknown): void; readonly readyState: number; readonly bufferedAmount: number } // WebSocket / ws
   | { pipe: Function; on: Function; write: Function };                                            // net.Socket / Duplex
 
+/** Wisp CLOSE reasons (protocol v1, and v2's authentication ones are EACCES). */
+export declare const WISP_CLOSE_REASON: Readonly<{
+  UNKNOWN: 0x01; VOLUNTARY: 0x02; NETWORK_ERROR: 0x03; INCOMPATIBLE_EXTENSIONS: 0x04;
+  INVALID_INFO: 0x41; UNREACHABLE_HOST: 0x42; NO_RESPONSE: 0x43; CONN_REFUSED: 0x44;
+  TRANSFER_TIMEOUT: 0x47; HOST_BLOCKED: 0x48; CONN_THROTTLED: 0x49; CLIENT_ERROR: 0x81;
+}>;
+
+export interface WispSessionOptions {
+  /** Bytes buffered in the WebSocket above which streams stop writing; each stream's incoming mark. */
+  highWaterMark?: number;
+  /** Largest DATA payload sent (default 32 KiB). */
+  maxDataSize?: number;
+  /** Opens a URL given instead of a WebSocket (default: the global WebSocket). */
+  WebSocket?: new (url: string) => unknown;
+}
+
+/**
+ * A Wisp v1 client: many TCP streams over one WebSocket. connect() gives a host stream for
+ * wrap_socket. A server's CLOSE is end of stream (VOLUNTARY) or an OSError: CONN_REFUSED →
+ * ECONNREFUSED, UNREACHABLE_HOST → EHOSTUNREACH, NO_RESPONSE / TRANSFER_TIMEOUT → ETIMEDOUT,
+ * HOST_BLOCKED → EACCES, CONN_THROTTLED → ECONNABORTED, others → ECONNRESET. A closed or
+ * failed WebSocket fails every stream with ECONNRESET.
+ */
+export declare class WispSession {
+  constructor(ws: unknown, options?: WispSessionOptions);
+  readonly ws: unknown;
+  readonly highWaterMark: number;
+  readonly maxDataSize: number;
+  /** Packets the server buffers per stream (its first CONTINUE); null until it arrived. */
+  readonly bufferSize: number | null;
+  /** Why the session ended, or null while it is usable. */
+  readonly error: string | null;
+  /** Resolves when the server's first CONTINUE arrived; rejects if the WebSocket ends first. */
+  readonly ready: Promise<void>;
+  /** Open streams. */
+  readonly streams: number;
+  connect(host: string, port: number): WispStream;
+  /** Closes the WebSocket (1000); open streams fail with ECONNRESET. */
+  close(): void;
+}
+
+export declare class WispStream extends HostStream {
+  readonly session: WispSession;
+  readonly id: number;
+  readonly host: string;
+  readonly port: number;
+  /** DATA packets this stream may still send. */
+  readonly credit: number;
+  /** The server's CLOSE reason once it closed the stream, else null. */
+  readonly closeReason: number | null;
+}
+
 /** Two host streams joined in memory (each end holds at most `capacity` unread bytes). */
 export declare function memoryPair(options?: { capacity?: number }): [HostStream, HostStream];
 export declare function toHostStream(sock: Transport, options?: { highWaterMark?: number }): HostStreamLike;
@@ -238,8 +290,3 @@ export declare class SslModule {
   wrap_socket(sock: Transport, options?: WrapSocketOptions): Promise<SSLSocket>;
   memoryPair(options?: { capacity?: number }): [HostStream, HostStream];
 }
-
-export {
-  installMicroPython, directSockets, workerSockets, serveWorkerSockets, tcpConnector, bridgeConnector,
-} from './micropython.js';
-export type { MicroPython, Connector, SocketProvider, InstallOptions } from './micropython.js';

@@ -271,7 +271,9 @@ uint32_t TlsConnection::verify_flags() const {
   // Nothing was verified in a resumed handshake (mbedtls' result would read as "verified"):
   // what the session's original handshake found.
   if (const SessionFacts *facts = resumed_facts()) return facts->verify_flags;
-  if (config_->verify_mode == WSSL_CERT_NONE) return MBEDTLS_X509_BADCERT_SKIP_VERIFY;
+  static_assert(WSSL_VERIFY_SKIPPED == MBEDTLS_X509_BADCERT_SKIP_VERIFY, "the ABI names mbedtls' flag");
+  static_assert(WSSL_VERIFY_NOT_DONE == 0xFFFFFFFFu, "mbedtls_ssl_get_verify_result(): all bits");
+  if (config_->verify_mode == WSSL_CERT_NONE) return WSSL_VERIFY_SKIPPED;
   return mbedtls_ssl_get_verify_result(&ssl_);
 }
 

@@ -1,10 +1,10 @@
 // A wasm build of the engine measured through its raw C ABI (js/src/engine): the same three
 // measurements as bench/native/engine_bench.cpp, with the client and the server in one thread
 // over bench/lib/byte-pipe.mjs. Every call crosses JS→wasm and every TLS byte wasm→JS→wasm.
+import { WANT_READ, WANT_WRITE } from '../../js/src/engine/abi.js';
 import { bytePipe } from './byte-pipe.mjs';
 import { certBytes } from './certs.mjs';
 
-const WANT_READ = -0x6900, WANT_WRITE = -0x6880;
 const isWant = (r) => r === WANT_READ || r === WANT_WRITE;
 
 function fail(engine, what, code) {

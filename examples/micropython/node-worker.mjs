@@ -1,7 +1,7 @@
 // The Worker of node.mjs: MicroPython with sockets that block, running the Python it is sent.
 import { parentPort } from 'node:worker_threads';
 import { loadMicroPython } from '@micropython/micropython-webassembly-pyscript/micropython.mjs';
-import { installMicroPython, workerSockets } from 'wasm-ssl';
+import { installMicroPython, workerSockets } from 'wasm-ssl/micropython';
 
 parentPort.once('message', async ({ code, caDer }) => {
   const print = (line) => parentPort.postMessage({ print: line });

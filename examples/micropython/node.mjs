@@ -4,7 +4,7 @@
 // against a local openssl s_server with CERT_REQUIRED. Run: node examples/micropython/node.mjs
 import { Worker } from 'node:worker_threads';
 import { loadMicroPython } from '@micropython/micropython-webassembly-pyscript/micropython.mjs';
-import { installMicroPython, serveWorkerSockets, tcpConnector } from 'wasm-ssl';
+import { installMicroPython, serveWorkerSockets, tcpConnector } from 'wasm-ssl/micropython';
 import { startLocalServer } from './local-server.mjs';
 import { blockingSnippet, asyncSnippet } from './snippets.mjs';
 

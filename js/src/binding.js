@@ -2,21 +2,16 @@
 // JavaScript values and errors. Configs and connections are thin wrappers over their handles;
 // every call returns a value, one of the WANT_* states, or throws what `errorFor` decides.
 import { OSError, ValueError } from './errors.js';
+import {
+  WANT_READ, WANT_WRITE, WANT_VERIFY, ERR_HOSTNAME_REQUIRED, ERR_INVALID_KEY, ERR_INVALID_CERT,
+  ERR_CONN_EOF, CLIENT, SERVER, VERIFY_SKIPPED, VERIFY_NOT_DONE,
+} from './engine/abi.js';
 
-export const WANT_READ = -0x6900;
-export const WANT_WRITE = -0x6880;
-export const WANT_VERIFY = -0x8001;
-const ERR_HOSTNAME_REQUIRED = -0x8002;
-const ERR_INVALID_KEY = -0x3e80;
-const ERR_INVALID_CERT = -0x2800;
-const ERR_ALLOC_FAILED = -0x7f00; // MBEDTLS_ERR_SSL_ALLOC_FAILED
-export const ERR_CONN_EOF = -0x7280; // MBEDTLS_ERR_SSL_CONN_EOF
+export { WANT_READ, WANT_WRITE, WANT_VERIFY, ERR_CONN_EOF };
+const ERR_ALLOC_FAILED = -0x7f00; // MBEDTLS_ERR_SSL_ALLOC_FAILED (mbedtls', not the ABI's)
 export const ETIMEDOUT = 110;
 const ENOMEM = 12;
-const CLIENT = 0, SERVER = 1;
 const VERIFY_COMPAT = 0, VERIFY_STRICT = 1;
-const NO_VERIFICATION = 0xffffffff; // wssl_verify_flags when no verification took place
-const SKIP_VERIFY = 0x80; // MBEDTLS_X509_BADCERT_SKIP_VERIFY: CERT_NONE
 
 /** Engine I/O goes through one scratch buffer per instance: calls are synchronous. */
 export const IO_CHUNK = 16 * 1024;
@@ -169,7 +164,7 @@ export class TlsConnection {
   /** mbedtls' verification flags: 0 = verified; null when no verification took place. */
   verifyFlags() {
     const flags = this.x.wssl_verify_flags(this.handle) >>> 0;
-    return flags === NO_VERIFICATION || flags === SKIP_VERIFY ? null : flags;
+    return flags === VERIFY_NOT_DONE || flags === VERIFY_SKIPPED ? null : flags;
   }
 
   /** One line per failed certificate check, in mbedtls' words ([] when verified). */

@@ -22,3 +22,4 @@ export { OSError, ValueError } from './errors.js';
 export { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED } from './options.js';
 export { HostStream, memoryPair, NodeStreamHost, WebSocketHost, WebStreamsHost, toHostStream } from './streams/index.js';
 export { WOULD_BLOCK } from './engine/engine.js';
+export { WispSession, WispStream, WISP_CLOSE_REASON } from './wisp/index.js';

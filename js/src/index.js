@@ -13,7 +13,10 @@ import { isNode } from './platform.js';
 export async function load(options = {}) {
   const engine = await instantiateEngine(options);
   const platform = {};
-  if (isNode) platform.duplexView = (await import('./node/duplex-view.js')).duplexView;
+  if (isNode) {
+    platform.duplexView = (await import('./node/duplex-view.js')).duplexView;
+    platform.readFile = (await import('node:fs/promises')).readFile;
+  }
   return new SslModule(engine, platform);
 }
 
@@ -23,6 +26,4 @@ export { OSError, ValueError } from './errors.js';
 export { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED } from './options.js';
 export { HostStream, memoryPair, NodeStreamHost, WebSocketHost, WebStreamsHost, toHostStream } from './streams/index.js';
 export { WOULD_BLOCK } from './engine/index.js';
-export {
-  installMicroPython, directSockets, workerSockets, serveWorkerSockets, tcpConnector, bridgeConnector,
-} from './micropython/index.js';
+export { WispSession, WispStream, WISP_CLOSE_REASON } from './wisp/index.js';

@@ -4,7 +4,6 @@
 import { OSError } from './errors.js';
 import { toBytes, describe } from './bytes.js';
 import { transportErrno } from './streams/transport-errno.js';
-import { isNode } from './platform.js';
 
 export const CERT_NONE = 0;
 export const CERT_OPTIONAL = 1;
@@ -23,7 +22,7 @@ const HOST_NAME_CHARACTERS = /^[A-Za-z0-9._:-]+$/;
  *                     verifyCallback, alpnProtocols, ciphers, highWaterMark, session,
  *                     suppressRaggedEofs, timeout, verifyProfile, maxChainDepth }>}
  */
-export async function parseWrapOptions(options = {}) {
+export async function parseWrapOptions(options = {}, { readFile } = {}) {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`wrap_socket options must be an object, got ${describe(options)}`);
   }
@@ -37,8 +36,8 @@ export async function parseWrapOptions(options = {}) {
   }
   if (o.key != null && o.keyfile != null) throw new TypeError('give key or keyfile, not both');
   if (o.cert != null && o.certfile != null) throw new TypeError('give cert or certfile, not both');
-  const key = o.keyfile != null ? await readFileOption('keyfile', o.keyfile) : bytesOption('key', o.key);
-  const cert = o.certfile != null ? await readFileOption('certfile', o.certfile) : bytesOption('cert', o.cert);
+  const key = o.keyfile != null ? await readFileOption('keyfile', o.keyfile, readFile) : bytesOption('key', o.key);
+  const cert = o.certfile != null ? await readFileOption('certfile', o.certfile, readFile) : bytesOption('cert', o.cert);
   if ((key === null) !== (cert === null)) throw new TypeError('key and cert must be given together');
   // mbedtls would only fail the handshake later, with a reason that does not say why.
   if (o.server_side && key === null) {
@@ -118,15 +117,16 @@ function listOption(name, value) {
 }
 
 // keyfile/certfile are paths where there is a filesystem; a missing file is OSError(ENOENT).
-async function readFileOption(name, path) {
+// The file system comes from the entry that loaded the package (Node's: node:fs), so that this
+// module imports nothing a bundler for the web would have to be told to leave out.
+async function readFileOption(name, path, readFile) {
   if (typeof path !== 'string' && !(path instanceof URL)) {
     throw new TypeError(`${name} must be a file path, got ${describe(path)}`);
   }
-  if (!isNode) {
+  if (!readFile) {
     throw new TypeError(`${name} needs a filesystem, which this environment does not have: ` +
       `pass the bytes as ${name === 'keyfile' ? 'key' : 'cert'} instead`);
   }
-  const { readFile } = await import('node:fs/promises');
   try {
     return new Uint8Array(await readFile(path));
   } catch (err) {

@@ -9,7 +9,8 @@ import { memoryPair, toHostStream } from './streams/index.js';
 export class SslModule {
   /**
    * @param {import('./engine/engine.js').Engine} engine
-   * @param {{ duplexView?: (s: SSLSocket) => any }} [platform]  what only some hosts have
+   * @param {{ duplexView?: (s: SSLSocket) => any, readFile?: (path: string | URL) => Promise<Uint8Array> }} [platform]
+   *   what only some hosts have (Node: the Duplex view, keyfile/certfile)
    */
   constructor(engine, platform = {}) {
     this.engine = engine;
@@ -28,7 +29,7 @@ export class SslModule {
    * closes the transport and rejects with OSError.
    */
   async wrap_socket(sock, options = {}) {
-    const o = await parseWrapOptions(options);
+    const o = await parseWrapOptions(options, this._platform);
     const engine = this.engine;
     let stream = null;
     let streamId = 0;

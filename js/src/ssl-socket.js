@@ -2,9 +2,9 @@
 // (the default) waits on the transport's readiness signal whenever the engine would block;
 // non-blocking mode settles at once with null where MicroPython returns None.
 import { WANT_READ, WANT_WRITE, WANT_VERIFY, IO_CHUNK, ERR_CONN_EOF, ETIMEDOUT } from './binding.js';
+import { ERR_CERT_VERIFY_FAILED } from './engine/abi.js';
 import { concat, toBytes } from './bytes.js';
 
-const ERR_CERT_VERIFY_FAILED = -0x2700;
 const NEWLINE = 10;
 const EMPTY = new Uint8Array(0);
 const TIMED_OUT = Symbol('timed out');

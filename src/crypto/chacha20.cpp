@@ -2,7 +2,7 @@
 // compiled with -msimd128 (the default wasm builds), four blocks are computed at once, one
 // block per 32-bit lane; without (the *_scalar fallback builds) one block at a time. Same
 // results either way; no branches or table lookups on secret data. mbedtls' own code has no
-// SIMD and auto-vectorising it made it slower (issue 7), so this is the one kernel written by
+// SIMD and auto-vectorising it made it slower (docs/performance.md), so this is the one kernel written by
 // hand. Checked against OpenSSL's ChaCha20-Poly1305, both variants, by
 // tests/wasm/chacha20.test.js. Native builds use mbedtls' chacha20.c.
 #include <cstring>

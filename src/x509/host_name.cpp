@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "x509/ascii.h"
+
 namespace wssl {
 namespace x509 {
 namespace {
@@ -13,7 +15,6 @@ int hex_value(char c) {
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // One part of a WHATWG IPv4 address: decimal, 0x-hex or 0-octal. False if not a number.
 bool ipv4_number(const char *p, size_t len, uint64_t *out) {
@@ -154,7 +155,7 @@ bool valid_dns_name(const char *name, size_t len, bool allow_wildcard) {
       continue;
     }
     char c = name[i];
-    bool ok = is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'z') || c == '-' || c == '_';
+    bool ok = is_digit(c) || (ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z') || c == '-' || c == '_';
     if (c == '*' && allow_wildcard && i == 0 && (len == 1 || name[1] == '.')) ok = true;
     if (!ok) return false;
     ++label;
@@ -180,7 +181,7 @@ bool parse_host_name(const char *text, HostName *out) {
   if (!valid_dns_name(text, len, false)) return false;
   out->kind = HostName::Kind::kDns;
   out->dns.assign(text, bare);
-  for (char &c : out->dns) c = lower(c);
+  for (char &c : out->dns) c = ascii_lower(c);
   return true;
 }
 

@@ -4,20 +4,10 @@
 #include <cstring>
 
 #include "mbedtls/oid.h"
+#include "x509/ascii.h"
 
 namespace wssl {
 namespace x509 {
-namespace {
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equal_ignoring_case(const char *a, const char *b, size_t len) {
-  for (size_t i = 0; i < len; ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
-}  // namespace
 
 bool dns_pattern_matches(const char *pattern, size_t len, const std::string &host) {
   if (len > 0 && pattern[len - 1] == '.') --len;

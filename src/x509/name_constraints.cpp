@@ -6,6 +6,7 @@
 #include "mbedtls/asn1.h"
 #include "mbedtls/oid.h"
 #include "platform/format.h"
+#include "x509/ascii.h"
 #include "x509/host_name.h"
 
 // mbedtls' own Name parser (library/x509_internal.h, not in its public headers).
@@ -15,14 +16,6 @@ extern "C" int mbedtls_x509_get_name(unsigned char **p, const unsigned char *end
 namespace wssl {
 namespace x509 {
 namespace {
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equal_ignoring_case(const char *a, const char *b, size_t len) {
-  for (size_t i = 0; i < len; ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
 
 bool ends_with_ignoring_case(const std::string &s, const char *suffix, size_t len) {
   return s.size() >= len && equal_ignoring_case(s.data() + s.size() - len, suffix, len);

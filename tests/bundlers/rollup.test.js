@@ -29,8 +29,7 @@ describeIfChromium('Rollup + node-resolve', () => {
     await bundle.close();
     expect(warnings).toEqual([]);
     const output = describeOutput(outDir);
-    // The one left is src/options.js reading keyfile/certfile, only ever run in Node.
-    expect(output.nodeImports).toEqual(['node:fs/promises']);
+    expect(output.nodeImports).toEqual([]);
     expect(output.wasm).toEqual([]);
     copyFileSync(`${distDir}/wasm_ssl.wasm`, path.join(outDir, 'wasm_ssl.wasm'));
     writeIndexHtml(outDir, './main.js');

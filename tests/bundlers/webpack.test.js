@@ -1,8 +1,5 @@
-// webpack 5 through its node API with what its CLI assumes anyway (an entry, an output
-// directory, production mode) plus one line: webpack reads `node:` imports as URLs and fails on
-// them for the web, even inside code a browser never runs, and src/options.js (keyfile/certfile,
-// Node only) still loads node:fs/promises that way. The package's own modules need nothing.
-// No loader, no rule, no resolve setting.
+// webpack 5 through its node API with only what its CLI assumes anyway (an entry, an output
+// directory, production mode): no loader, no rule, no resolve setting, no externals.
 import webpack from 'webpack';
 import path from 'node:path';
 import { describeIfChromium } from '../support/browser.js';
@@ -11,8 +8,7 @@ import { startPeers, VERIFIED_EXCHANGE } from './support/run-page.js';
 
 function bundle(project, outDir) {
   return new Promise((resolve, reject) => {
-    webpack({ mode: 'production', context: project.dir, entry: './main.js', output: { path: outDir },
-      externals: { 'node:fs/promises': '{}' } }, (err, stats) => {
+    webpack({ mode: 'production', context: project.dir, entry: './main.js', output: { path: outDir } }, (err, stats) => {
       if (err) return reject(err);
       const { errors, warnings } = stats.toJson({ all: false, errors: true, warnings: true });
       // webpack's performance hints (an asset over 244 KiB: the raw .wasm is about that) are
@@ -31,7 +27,7 @@ describeIfChromium('webpack 5', () => {
     if (project) project.remove();
   });
 
-  test('with externals for node:fs/promises the page bundles (no node: import, no warning) and makes a verified TLS exchange in chromium', async () => {
+  test('with no configuration the page bundles (no node: import, no warning) and makes a verified TLS exchange in chromium', async () => {
     project = makeProject();
     const outDir = path.join(project.dir, 'dist');
     const { errors, warnings } = await bundle(project, outDir);

@@ -1,5 +1,5 @@
 // One wssl_read takes every record that has already arrived, up to the caller's length (one trip
-// from the host into wasm instead of one per record; issue 7), and whatever ends the stream
+// from the host into wasm instead of one per record), and whatever ends the stream
 // after that data is reported by the next call, not lost and not merged into it.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// What the WebAssembly size trims (issue 7) must keep working, checked on the native build of
+// What the WebAssembly size trims (docs/performance.md) must keep working, checked on the native build of
 // the same configuration: the compact SHA-1 block function (src/platform/sha1_compress.cpp)
 // still hashes correctly, so SHA-1-signed chains parse and are rejected by name.
 #include <gtest/gtest.h>

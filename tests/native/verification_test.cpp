@@ -5,32 +5,16 @@
 #include <string>
 
 #include "support/tls_fixtures.h"
+#include "support/verify_outcome.h"
 
 using namespace wssl_test;
 
 namespace {
 
-struct Outcome {
-  int32_t client_result;
-  uint32_t flags;
-  std::string info;
-};
-
-Outcome connect_to(const std::string &server_cert, int32_t cert_reqs,
-                   const char *hostname = "localhost", const std::string &cadata = "ca.der") {
-  int32_t ccfg = client_config(cert_reqs, cadata);
-  int32_t scfg = server_config(server_cert);
-  Outcome out;
-  {
-    Pair pair(ccfg, scfg, hostname);
-    pair.handshake();
-    out.client_result = pair.client_result;
-    out.flags = wssl_verify_flags(pair.client.conn);
-    out.info = wssl_verify_info(pair.client.conn, "\n");
-  }
-  wssl_config_free(ccfg);
-  wssl_config_free(scfg);
-  return out;
+// The client's view of one handshake against `server_cert` (support/verify_outcome.h).
+VerifyOutcome connect_to(const std::string &server_cert, int32_t cert_reqs,
+                         const char *hostname = "localhost", const std::string &cadata = "ca.der") {
+  return client_verifies(server_cert, hostname, cadata, cert_reqs);
 }
 
 struct BadCase {
@@ -42,8 +26,8 @@ struct BadCase {
 class RequiredRejects : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(RequiredRejects, WithMbedtlsReason) {
-  Outcome o = connect_to(GetParam().cert, WSSL_CERT_REQUIRED, GetParam().hostname);
-  EXPECT_EQ(WSSL_ERR_CERT_VERIFY_FAILED, o.client_result) << wssl_error_name(o.client_result);
+  VerifyOutcome o = connect_to(GetParam().cert, WSSL_CERT_REQUIRED, GetParam().hostname);
+  EXPECT_EQ(WSSL_ERR_CERT_VERIFY_FAILED, o.result) << wssl_error_name(o.result);
   EXPECT_NE(std::string::npos, o.info.find(std::string("\n") + GetParam().reason + "\n")) << o.info;
 }
 
@@ -70,18 +54,18 @@ TEST(RequiredRejects, ThePresentedCertificateIsStillDescribedForTheError) {
 }
 
 TEST(CertReqs, NoneConnectsToAnUntrustedExpiredServerWithoutVerifying) {
-  Outcome o = connect_to("expired", WSSL_CERT_NONE, "wrong.example", "");
-  EXPECT_EQ(0, o.client_result);
+  VerifyOutcome o = connect_to("expired", WSSL_CERT_NONE, "wrong.example", "");
+  EXPECT_EQ(0, o.result);
   EXPECT_EQ(static_cast<uint32_t>(0x80), o.flags);
 }
 
 TEST(CertReqs, OptionalConnectsAndReportsTheResult) {
-  Outcome o = connect_to("untrusted", WSSL_CERT_OPTIONAL);
-  EXPECT_EQ(0, o.client_result);
+  VerifyOutcome o = connect_to("untrusted", WSSL_CERT_OPTIONAL);
+  EXPECT_EQ(0, o.result);
   EXPECT_NE(0u, o.flags & 0x08u) << "NOT_TRUSTED";
   EXPECT_NE(std::string::npos, o.info.find("not correctly signed")) << o.info;
-  Outcome good = connect_to("server", WSSL_CERT_OPTIONAL);
-  EXPECT_EQ(0, good.client_result);
+  VerifyOutcome good = connect_to("server", WSSL_CERT_OPTIONAL);
+  EXPECT_EQ(0, good.result);
   EXPECT_EQ(0u, good.flags);
 }
 

@@ -1,10 +1,11 @@
 // Driving a wasm build through its raw C ABI (include/wasm_ssl.h), below the JS package's
 // SSLSocket: a verified client/server handshake over the package's in-memory pair, whose ends
 // are host streams exactly as the engine's imports take them.
+import { WANT_READ, WANT_WRITE } from '../../js/src/engine/abi.js';
 import { memoryPair } from '../../js/src/streams/memory-pair.js';
 import { certFile } from './paths.js';
 
-export const WANT_READ = -0x6900, WANT_WRITE = -0x6880;
+export { WANT_READ, WANT_WRITE };
 const isWant = (r) => r === WANT_READ || r === WANT_WRITE;
 
 /**

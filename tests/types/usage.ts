@@ -1,7 +1,7 @@
 // Compiled (not run) by types.test.js: the package's declared types cover what the README shows.
 import net from 'node:net';
 import { WASI } from 'node:wasi';
-import { load, OSError, CERT_REQUIRED, memoryPair, type SSLSocket } from '../../js/index.js';
+import { load, OSError, CERT_REQUIRED, memoryPair, WispSession, WISP_CLOSE_REASON, type SSLSocket } from '../../js/index.js';
 import { startBridge } from '../../js/bridge.js';
 
 export async function example(cadata: Uint8Array): Promise<string | null> {
@@ -41,4 +41,18 @@ export async function wasiHosts(): Promise<WebAssembly.Memory | null> {
     },
   });
   return memory;
+}
+
+export async function wispExample(ws: unknown, cadata: Uint8Array): Promise<number | null> {
+  const ssl = await load();
+  const bridge = await startBridge({ allow: ['example.org:443'], wisp: '/wisp/', maxStreams: 16 });
+  const url: string = bridge.wispUrl();
+  await bridge.close();
+  const wisp = new WispSession(ws ?? url, { maxDataSize: 16384 });
+  await wisp.ready;
+  const stream = wisp.connect('example.org', 443);
+  const s: SSLSocket = await ssl.wrap_socket(stream, { cert_reqs: CERT_REQUIRED, cadata, server_hostname: 'example.org' });
+  await s.close();
+  wisp.close();
+  return stream.closeReason === WISP_CLOSE_REASON.HOST_BLOCKED ? 13 : wisp.bufferSize;
 }

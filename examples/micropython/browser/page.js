@@ -1,7 +1,7 @@
 // The page: serves the Worker's sockets through the bridge, or runs MicroPython itself.
 // /wasm-ssl/ is the npm package (js/), /micropython/ the MicroPython-wasm package.
 import { loadMicroPython } from '/micropython/micropython.mjs';
-import { installMicroPython, serveWorkerSockets, bridgeConnector } from '/wasm-ssl/src/index.js';
+import { installMicroPython, serveWorkerSockets, bridgeConnector } from '/wasm-ssl/src/micropython/index.js';
 import { blockingSnippet, asyncSnippet } from '/snippets.mjs';
 
 const output = document.getElementById('output');

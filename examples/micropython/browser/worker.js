@@ -1,6 +1,6 @@
 // The Worker: MicroPython with sockets that block; the page owns the connections.
 import { loadMicroPython } from '/micropython/micropython.mjs';
-import { installMicroPython, workerSockets } from '/wasm-ssl/src/index.js';
+import { installMicroPython, workerSockets } from '/wasm-ssl/src/micropython/index.js';
 
 self.onmessage = async ({ data: { code, caDer } }) => {
   const print = (line) => self.postMessage({ print: line });

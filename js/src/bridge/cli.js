@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // wasm-ssl-bridge --listen 127.0.0.1:8080 --allow localhost:4433 [--allow host:port ...]
-//                 [--origin https://example.org ...] [limits, see USAGE]
+//                 [--origin https://example.org ...] [--wisp] [limits, see USAGE]
 // Runs the WebSocket→TCP bridge until SIGINT/SIGTERM. Nothing is allowed unless listed: no
 // target, and no browser Origin (requests without an Origin header, from Node or curl, pass).
 // The first stderr line is machine-readable: `wasm-ssl bridge: listening on host:port`.
 import { startBridge, DEFAULTS } from './index.js';
 import { parseListen, formatAddress } from './target.js';
 
-const USAGE = `usage: wasm-ssl-bridge --listen host:port --allow host:port [--allow ...] [--origin url ...]
+const USAGE = `usage: wasm-ssl-bridge --listen host:port --allow host:port [--allow ...] [--origin url ...] [--wisp]
+  [--max-streams n (${DEFAULTS.maxStreams}, per Wisp WebSocket)]
   [--max-payload bytes (${DEFAULTS.maxPayload})] [--idle-timeout s (${DEFAULTS.idleTimeout / 1000}, 0: none)]
   [--max-connections n (${DEFAULTS.maxConnections})] [--max-per-address n (${DEFAULTS.maxPerAddress})]
   [--handshake-timeout s (${DEFAULTS.handshakeTimeout / 1000})] [--shutdown-timeout s (${DEFAULTS.shutdownTimeout / 1000})]`;
@@ -18,6 +19,7 @@ const NUMBERS = {
   '--idle-timeout': ['idleTimeout', (s) => Math.round(s * 1000)],
   '--max-connections': ['maxConnections', (n) => n],
   '--max-per-address': ['maxPerAddress', (n) => n],
+  '--max-streams': ['maxStreams', (n) => n],
   '--handshake-timeout': ['handshakeTimeout', (s) => Math.round(s * 1000)],
   '--shutdown-timeout': ['shutdownTimeout', (s) => Math.round(s * 1000)],
 };
@@ -26,6 +28,10 @@ function parse(argv) {
   const opts = { allow: [], origins: [] };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--wisp') { // the one flag without a value: Wisp (many streams per WebSocket)
+      opts.wisp = true;
+      continue;
+    }
     if (value === undefined) throw new Error(`${flag}: missing value\n${USAGE}`);
     if (flag === '--listen') {
       const at = parseListen(value);
@@ -56,6 +62,7 @@ try {
   say(bridge.origins.size === 0
     ? 'browser origins: none allowed (requests with an Origin header are refused; add --origin to allow a site)'
     : `browser origins allowed: ${[...bridge.origins].join(', ')} (requests without an Origin header are allowed too)`);
+  if (bridge.wisp) say(`protocol: Wisp v1, up to ${l.maxStreams} streams per WebSocket, ${l.maxConnections} TCP connections in total`);
   say(`limits: ${l.maxConnections} connections, ${l.maxPerAddress} per address, messages up to ${l.maxPayload} bytes, `
     + `idle timeout ${l.idleTimeout ? `${l.idleTimeout / 1000} s` : 'none'}, handshake timeout ${l.handshakeTimeout / 1000} s`);
   let stopping = false;

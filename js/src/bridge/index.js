@@ -12,6 +12,10 @@
 // request is judged before it costs a WebSocket: a malformed URL or target is HTTP 400, a full
 // cap HTTP 503. A well-formed target outside the allow-list, or a browser Origin not allowed,
 // is a WebSocket close 1008 with the reason (a page sees close reasons, not HTTP statuses).
+//
+// With `wisp: true` the endpoint speaks Wisp instead (bridge/wisp.js): one WebSocket carries
+// many TCP streams, each judged against the same allow-list; `wisp: '/path'` puts Wisp on that
+// path only, next to the one-connection-per-WebSocket endpoint.
 import { STATUS_CODES } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { normalizeTarget, formatAddress } from './target.js';
@@ -20,6 +24,7 @@ import { Caps, clientKey } from './caps.js';
 import { CLOSE } from './close-codes.js';
 import { createOwnServer } from './own-server.js';
 import { bridgeConnection } from './connection.js';
+import { wispConnection } from './wisp.js';
 
 export { normalizeTarget };
 export { CLOSE } from './close-codes.js';
@@ -61,10 +66,18 @@ export class Bridge {
     /** Browser Origins allowed, none unless listed (requests without an Origin header always pass). */
     this.origins = new Set(options.origins || []);
     this.limits = limitsOf(options);
+    if (options.wisp !== undefined && typeof options.wisp !== 'boolean'
+      && !(typeof options.wisp === 'string' && options.wisp.startsWith('/'))) {
+      throw new TypeError('bridge: wisp must be true, false or a path ("/wisp/")');
+    }
+    /** Where Wisp is spoken: true (the whole endpoint), a path, or false. */
+    this.wisp = options.wisp || false;
     this.log = options.log || ((line) => console.error(`wasm-ssl bridge: ${line}`));
     this._options = options;
     this._connections = new Set();
     this._caps = new Caps(this.limits.maxConnections, this.limits.maxPerAddress);
+    // Wisp streams: TCP connections in total, and per WebSocket (keyed by its peer address:port).
+    this._streamCaps = new Caps(this.limits.maxConnections, this.limits.maxStreams);
     this._closing = false;
     this.wss = new WebSocketServer({
       noServer: true,
@@ -86,7 +99,15 @@ export class Bridge {
       + `${target ? `?target=${encodeURIComponent(target)}` : ''}`;
   }
 
-  /** How many bridged connections are open. */
+  /** The ws:// URL of the bridge's Wisp endpoint. */
+  wispUrl() {
+    if (!this.wisp) throw new Error('bridge: Wisp is not enabled (option wisp)');
+    const { port } = this.address();
+    const path = typeof this.wisp === 'string' ? this.wisp : (this._options.path || '/');
+    return `ws://${formatAddress(this._options.host || '127.0.0.1', port)}${path}`;
+  }
+
+  /** How many bridged connections (WebSockets, Wisp or not) are open. */
   get connections() { return this._connections.size; }
 
   _listen() {
@@ -121,7 +142,9 @@ export class Bridge {
       this._refuseHttp(socket, peer, 400, `bad request URL ${JSON.stringify(request.url.slice(0, 200))}`);
       return;
     }
-    if (this._options.path && url.pathname !== this._options.path) {
+    const onWispPath = typeof this.wisp === 'string' && url.pathname === this.wisp;
+    const wisp = this.wisp === true || onWispPath;
+    if (this._options.path && url.pathname !== this._options.path && !onWispPath) {
       // On a shared server another listener may want this path.
       if (this._own || this.server.listenerCount('upgrade') === 1) {
         this._refuseHttp(socket, peer, 400, `path ${JSON.stringify(url.pathname.slice(0, 200))} is not ${this._options.path}`);
@@ -132,7 +155,7 @@ export class Bridge {
       this._refuseHttp(socket, peer, 503, 'shutting down');
       return;
     }
-    const asked = url.searchParams.get('target');
+    const asked = wisp ? null : url.searchParams.get('target'); // Wisp names targets per stream
     if (asked !== null && !normalizeTarget(asked)) {
       this._refuseHttp(socket, peer, 400, `bad target ${JSON.stringify(asked.slice(0, 200))} (expected host:port)`);
       return;
@@ -145,7 +168,7 @@ export class Bridge {
       return;
     }
     socket.once('close', place.release); // the place is held as long as the client's socket is open
-    this.wss.handleUpgrade(request, socket, head, (ws) => this._accept(ws, request, socket, peer, asked));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this._accept(ws, request, socket, peer, asked, wisp));
   }
 
   _refuseHttp(socket, peer, status, why, headers = {}) {
@@ -158,11 +181,25 @@ export class Bridge {
     setTimeout(() => socket.destroy(), WS_CLOSE_TIMEOUT_MS).unref(); // a client that does not read
   }
 
-  _accept(ws, request, socket, peer, asked) {
+  _accept(ws, request, socket, peer, asked, wisp) {
     ws.on('error', () => {}); // e.g. frames after a refusal; `ws` closes the socket itself
     const origin = request.headers.origin;
     if (origin !== undefined && !this.origins.has(origin)) {
       this._refuseWs(ws, peer, `origin ${JSON.stringify(origin)} is not allowed`, 'origin not allowed');
+      return;
+    }
+    const onClosed = () => {
+      this._connections.delete(connection);
+      if (this._connections.size === 0 && this._drained) this._drained();
+    };
+    let connection;
+    if (wisp) {
+      this.log(`wisp ${peer}`);
+      connection = wispConnection(ws, {
+        socket, peer, log: this.log, allowed: this.allowed, idleTimeout: this.limits.idleTimeout,
+        streamCaps: this._streamCaps, onClosed,
+      });
+      this._connections.add(connection);
       return;
     }
     const target = asked === null
@@ -174,15 +211,12 @@ export class Bridge {
       return;
     }
     this.log(`connect ${peer} -> ${target}`);
-    const connection = bridgeConnection(ws, target, {
+    connection = bridgeConnection(ws, target, {
       socket,
       peer,
       log: this.log,
       idleTimeout: this.limits.idleTimeout,
-      onClosed: () => {
-        this._connections.delete(connection);
-        if (this._connections.size === 0 && this._drained) this._drained();
-      },
+      onClosed,
     });
     this._connections.add(connection);
   }

@@ -5,6 +5,7 @@ export const DEFAULTS = Object.freeze({
   idleTimeout: 5 * 60_000,  // no byte either way for this long closes both sides; 0: never
   maxConnections: 1024,     // bridged WebSockets at once (and, separately, HTTP requests not yet upgraded)
   maxPerAddress: 64,        // the same, per client address (IPv4 address, IPv6 /64)
+  maxStreams: 128,          // Wisp: TCP streams at once on one WebSocket
   handshakeTimeout: 10_000, // time a client has to send its whole upgrade request (own server only)
   shutdownTimeout: 5_000,   // shutdown(): how long connections get to close before they are cut
 });
@@ -24,6 +25,7 @@ export function limitsOf(options) {
     idleTimeout: check('idleTimeout', options.idleTimeout, 0),
     maxConnections: check('maxConnections', options.maxConnections, 1),
     maxPerAddress: check('maxPerAddress', options.maxPerAddress, 1),
+    maxStreams: check('maxStreams', options.maxStreams, 1),
     handshakeTimeout: check('handshakeTimeout', options.handshakeTimeout, 1),
     shutdownTimeout: check('shutdownTimeout', options.shutdownTimeout, 0),
   };

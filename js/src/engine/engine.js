@@ -8,8 +8,9 @@
 //   close(): void                   the engine is done with the stream (after close_notify)
 // Both must return at once: the engine calls them synchronously from inside wasm.
 
-export const WOULD_BLOCK = -11; // -EAGAIN, WSSL_IO_WOULD_BLOCK
-const EBADF = -9;
+import { IO_WOULD_BLOCK, EBADF } from './abi.js';
+
+export const WOULD_BLOCK = IO_WOULD_BLOCK; // -EAGAIN, what a host stream returns to say "later"
 
 const textDecoder = new TextDecoder();
 const textEncoder = new TextEncoder();

@@ -2,7 +2,7 @@
 // into MicroPython's file system at /lib, which is on MicroPython's sys.path.
 import { fetchOk, readLocal } from '../package-file.js';
 
-const MODULES = ['ssl.py', 'tls.py', 'socket.py', '_wasm_ssl_stream.py'];
+const MODULES = ['ssl.py', 'tls.py', 'socket.py', '_wasm_ssl_stream.py', '_wasm_ssl_abi.py'];
 const LIB = '/lib';
 
 async function readText(url) {

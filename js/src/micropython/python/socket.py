@@ -10,13 +10,13 @@ from micropython import const
 from uctypes import addressof
 import _wasm_ssl_socket as _transport
 from _wasm_ssl_stream import Stream
+from _wasm_ssl_abi import IO_WOULD_BLOCK as _WOULD_BLOCK
 
 AF_INET = const(2)
 AF_INET6 = const(10)
 SOCK_STREAM = const(1)
 IPPROTO_TCP = const(6)
 
-_WOULD_BLOCK = const(-11)
 _EAGAIN = const(11)
 _EBADF = const(9)
 _ENOTCONN = const(107)

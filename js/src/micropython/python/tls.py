@@ -11,27 +11,22 @@ from micropython import const
 from uctypes import addressof
 import _wasm_ssl_tls as _engine
 from _wasm_ssl_stream import Stream
+from _wasm_ssl_abi import CLIENT as PROTOCOL_TLS_CLIENT, SERVER as PROTOCOL_TLS_SERVER
+from _wasm_ssl_abi import CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED
+from _wasm_ssl_abi import WANT_READ as _WANT_READ, WANT_WRITE as _WANT_WRITE
+from _wasm_ssl_abi import WANT_VERIFY as _WANT_VERIFY, ERR_HOSTNAME_REQUIRED as _ERR_HOSTNAME_REQUIRED
+from _wasm_ssl_abi import ERR_BAD_CONFIG as _ERR_SSL_BAD_CONFIG, ERR_INVALID_KEY as _ERR_PK_BAD_INPUT_DATA
+from _wasm_ssl_abi import ERR_INVALID_CERT as _ERR_X509_BAD_INPUT_DATA
+from _wasm_ssl_abi import ERR_CERT_VERIFY_FAILED as _ERR_X509_CERT_VERIFY_FAILED
 
-PROTOCOL_TLS_CLIENT = const(0)
-PROTOCOL_TLS_SERVER = const(1)
-CERT_NONE = const(0)
-CERT_OPTIONAL = const(1)
-CERT_REQUIRED = const(2)
 # CPython's flag for SSLContext.verify_flags: the engine's strict profile (wasm_ssl.h). Without
 # it certificates are judged as MicroPython's mbedtls port judges them.
 VERIFY_X509_STRICT = const(0x20)
 MBEDTLS_VERSION = _engine.mbedtls_version()
 
-_WANT_READ = const(-0x6900)
-_WANT_WRITE = const(-0x6880)
-_WANT_VERIFY = const(-0x8001)
-_ERR_HOSTNAME_REQUIRED = const(-0x8002)
+# mbedtls' own codes that are not part of the engine's ABI.
 _ERR_SSL_ALLOC_FAILED = const(-0x7F00)
 _ERR_SSL_BAD_INPUT_DATA = const(-0x7100)
-_ERR_SSL_BAD_CONFIG = const(-0x5E80)
-_ERR_PK_BAD_INPUT_DATA = const(-0x3E80)
-_ERR_X509_BAD_INPUT_DATA = const(-0x2800)
-_ERR_X509_CERT_VERIFY_FAILED = const(-0x2700)
 _ERR_X509_FATAL_ERROR = const(-0x3000)
 _ENOMEM = const(12)
 _EINVAL = const(22)
