@@ -57,12 +57,16 @@
 #define MBEDTLS_SSL_EXTENDED_MASTER_SECRET
 #define MBEDTLS_SSL_KEEP_PEER_CERTIFICATE   /* getpeercert(True) */
 #define MBEDTLS_SSL_ALL_ALERT_MESSAGES
-#define MBEDTLS_SSL_MAX_FRAGMENT_LENGTH
+/* No MBEDTLS_SSL_MAX_FRAGMENT_LENGTH: the API never asks for it, and a server may ignore a
+ * client's request (RFC 6066); 0.3 KB of gzipped wasm. */
 
 /* ---- Certificates ---- */
 #define MBEDTLS_X509_USE_C
 #define MBEDTLS_X509_CRT_PARSE_C
 #define MBEDTLS_X509_RSASSA_PSS_SUPPORT
+/* No OID descriptions nor mbedtls' *_info() texts (0.7 KB of gzipped wasm): wssl_verify_info
+ * writes mbedtls' verification lines itself (src/x509/verify_text.cpp). */
+#define MBEDTLS_X509_REMOVE_INFO
 #define MBEDTLS_PEM_PARSE_C
 #define MBEDTLS_BASE64_C
 #define MBEDTLS_PK_C
@@ -82,7 +86,12 @@
 #define MBEDTLS_ECP_DP_SECP256R1_ENABLED
 #define MBEDTLS_ECP_DP_SECP384R1_ENABLED
 #define MBEDTLS_ECP_DP_CURVE25519_ENABLED
-#define MBEDTLS_ECP_NIST_OPTIM           /* fast P-256/P-384 reduction: 3x the handshakes */
+/* mbedtls' fast P-256/P-384 reduction only where mbedtls does the arithmetic of P-256: with
+ * src/crypto's curves (below) it would only speed P-256 key shares and P-384, for 1.65 KB of
+ * gzipped wasm. The bench's "before" objects (no WSSL_ECC_OWN) keep it. */
+#if !defined(WSSL_ECC_OWN)
+#define MBEDTLS_ECP_NIST_OPTIM
+#endif
 /* No precomputed generator tables: 4 KB of incompressible data (5 KB of gzipped wasm), for
  * ~23% fewer ECDSA handshakes per second, natively as in wasm (issue 7: the size target). */
 #define MBEDTLS_ECP_FIXED_POINT_OPTIM 0
