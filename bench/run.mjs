@@ -20,7 +20,9 @@ const only = option('--only')?.split(',');
 
 const needed = ['js/dist/wasm_ssl.wasm', 'js/dist/wasm_ssl_wasi.wasm', 'js/dist/wasm_ssl_scalar.wasm',
   'js/dist/wasm_ssl_wasi_scalar.wasm', 'build/native/bench/engine_bench',
-  'build/native/bench/aead_bench', 'build/emscripten/bench/aead_bench.wasm', 'build/wasi/bench/aead_bench.wasm'];
+  'build/native/bench/aead_bench', 'build/emscripten/bench/aead_bench.wasm', 'build/wasi/bench/aead_bench.wasm',
+  'build/native/bench/ecc_bench', 'build/native/bench/engine_bench_mbedtls_ecc',
+  'build/emscripten/bench/wasm_ssl_mbedtls_ecc.wasm', 'build/wasi/bench/wasm_ssl_wasi_mbedtls_ecc.wasm'];
 const missing = needed.filter((f) => !existsSync(`${repoRoot}/${f}`));
 if (missing.length) {
   console.error(`bench: missing ${missing.join(', ')}: run \`make build\` first (make bench does).`);

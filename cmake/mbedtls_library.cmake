@@ -24,6 +24,30 @@ target_include_directories(wssl_mbedtls PRIVATE
   "${MBEDTLS_SOURCE_DIR}/library" "${CMAKE_CURRENT_SOURCE_DIR}/src"
   "${CMAKE_CURRENT_SOURCE_DIR}/include")
 target_compile_definitions(wssl_mbedtls PUBLIC MBEDTLS_CONFIG_FILE="wasm_ssl_mbedtls_config.h")
+# X25519 and P-256: src/crypto's own arithmetic (default), or mbedtls' generic ecp.c (for
+# before/after figures and as the reference the differential tests compare against).
+set(WASM_SSL_ECC "own" CACHE STRING "Elliptic-curve arithmetic: own (src/crypto) or mbedtls")
+set_property(CACHE WASM_SSL_ECC PROPERTY STRINGS own mbedtls)
+if(WASM_SSL_ECC STREQUAL "own")
+  target_compile_definitions(wssl_mbedtls PUBLIC WSSL_ECC_OWN)
+elseif(NOT WASM_SSL_ECC STREQUAL "mbedtls")
+  message(FATAL_ERROR "WASM_SSL_ECC must be own or mbedtls, not '${WASM_SSL_ECC}'")
+endif()
+# mbedtls' own ecp.c, ecdh.c and ecdsa.c compiled without those hooks, as objects: a program
+# that links them ahead of wssl_mbedtls gets mbedtls' generic arithmetic (the archive's hooked
+# versions and src/crypto's hook files are then never pulled in). For the bench's "before"
+# twins and as the differential tests' reference, in the same build.
+# ecp_curves.c too: there, without the hooks, the config keeps mbedtls' fast NIST reduction.
+add_library(wssl_ecc_reference OBJECT "${MBEDTLS_SOURCE_DIR}/library/ecp.c"
+  "${MBEDTLS_SOURCE_DIR}/library/ecp_curves.c"
+  "${MBEDTLS_SOURCE_DIR}/library/ecdh.c" "${MBEDTLS_SOURCE_DIR}/library/ecdsa.c")
+target_include_directories(wssl_ecc_reference PRIVATE "${MBEDTLS_SOURCE_DIR}/include"
+  "${MBEDTLS_SOURCE_DIR}/library" "${CMAKE_CURRENT_SOURCE_DIR}/wasm")
+target_compile_definitions(wssl_ecc_reference PRIVATE MBEDTLS_CONFIG_FILE="wasm_ssl_mbedtls_config.h")
+set_target_properties(wssl_ecc_reference PROPERTIES POSITION_INDEPENDENT_CODE ON C_STANDARD 11)
+if(EMSCRIPTEN OR WASM_SSL_WASI)
+  target_compile_options(wssl_ecc_reference PRIVATE -Oz)  # as wssl_mbedtls compiles them
+endif()
 set_source_files_properties(${WSSL_PLATFORM_SOURCES} ${WSSL_CRYPTO_SOURCES} ${WSSL_TLS_HOOK_SOURCES} PROPERTIES
   COMPILE_OPTIONS "-fno-exceptions;-fno-rtti;-Wall;-Wextra")
 set_target_properties(wssl_mbedtls PROPERTIES POSITION_INDEPENDENT_CODE ON C_STANDARD 11)  # wasi-libc needs max_align_t

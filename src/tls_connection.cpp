@@ -7,6 +7,7 @@
 #include "mbedtls_private.h"
 #include "mbedtls/platform_util.h"
 #include "session_seal.h"
+#include "x509/verify_text.h"
 #include "wasm_ssl.h"
 
 namespace wssl {
@@ -331,12 +332,11 @@ uint32_t TlsConnection::verify_flags() const {
 const char *TlsConnection::verify_info(const char *prefix) {
   uint32_t flags = verify_flags();
   if (flags == 0) return "";
-  char buf[1024];
   if (prefix == nullptr) prefix = "";
   // The engine's rules say which one failed instead of mbedtls' "Other reason".
   if (path_checker_.has_reasons()) flags &= ~static_cast<uint32_t>(MBEDTLS_X509_BADCERT_OTHER);
-  int n = flags == 0 ? 0 : mbedtls_x509_crt_verify_info(buf, sizeof buf, prefix, flags);
-  text_.assign(buf, n > 0 ? static_cast<size_t>(n) : 0);
+  text_.clear();
+  x509::append_verify_text(&text_, prefix, flags);
   text_ += path_checker_.reasons(prefix);
   return text_.c_str();
 }

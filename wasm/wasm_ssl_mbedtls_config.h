@@ -58,12 +58,16 @@
 #define MBEDTLS_SSL_EXTENDED_MASTER_SECRET
 #define MBEDTLS_SSL_KEEP_PEER_CERTIFICATE   /* getpeercert(True) */
 #define MBEDTLS_SSL_ALL_ALERT_MESSAGES
-#define MBEDTLS_SSL_MAX_FRAGMENT_LENGTH
+/* No MBEDTLS_SSL_MAX_FRAGMENT_LENGTH: the API never asks for it, and a server may ignore a
+ * client's request (RFC 6066); 0.3 KB of gzipped wasm. */
 
 /* ---- Certificates ---- */
 #define MBEDTLS_X509_USE_C
 #define MBEDTLS_X509_CRT_PARSE_C
 #define MBEDTLS_X509_RSASSA_PSS_SUPPORT
+/* No OID descriptions nor mbedtls' *_info() texts (0.7 KB of gzipped wasm): wssl_verify_info
+ * writes mbedtls' verification lines itself (src/x509/verify_text.cpp). */
+#define MBEDTLS_X509_REMOVE_INFO
 #define MBEDTLS_PEM_PARSE_C
 #define MBEDTLS_BASE64_C
 #define MBEDTLS_PK_C
@@ -83,10 +87,28 @@
 #define MBEDTLS_ECP_DP_SECP256R1_ENABLED
 #define MBEDTLS_ECP_DP_SECP384R1_ENABLED
 #define MBEDTLS_ECP_DP_CURVE25519_ENABLED
-#define MBEDTLS_ECP_NIST_OPTIM           /* fast P-256/P-384 reduction: 3x the handshakes */
+/* mbedtls' fast P-256/P-384 reduction only where mbedtls does the arithmetic of P-256: with
+ * src/crypto's curves (below) it would only speed P-256 key shares (3.8x) and P-384 (4.4x the
+ * handshakes), for 1.65 KB of gzipped wasm that the size limit has not got (docs/performance.md).
+ * The bench's "before" objects (no WSSL_ECC_OWN) keep it. */
+#if !defined(WSSL_ECC_OWN)
+#define MBEDTLS_ECP_NIST_OPTIM
+#endif
 /* No precomputed generator tables: 4 KB of incompressible data (5 KB of gzipped wasm), for
  * ~23% fewer ECDSA handshakes per second, natively as in wasm (the size target). */
 #define MBEDTLS_ECP_FIXED_POINT_OPTIM 0
+/* src/crypto's own X25519 and P-256 through mbedtls' supported hooks (ecc_alt.cpp: ECDH,
+ * ECDSA sign/verify; ecp_ladder_alt.cpp: the rungs of the Curve25519 ladder that key generation
+ * runs): 3.3x the TLS 1.3 P-256 handshakes of ecp.c's generic bignum arithmetic in wasm
+ * (docs/performance.md). CMake's WASM_SSL_ECC=mbedtls leaves them out. */
+#if defined(WSSL_ECC_OWN)
+#define MBEDTLS_ECDH_COMPUTE_SHARED_ALT
+#define MBEDTLS_ECDSA_VERIFY_ALT
+#define MBEDTLS_ECDSA_SIGN_ALT
+#define MBEDTLS_ECP_INTERNAL_ALT
+#define MBEDTLS_ECP_DOUBLE_ADD_MXZ_ALT
+#define MBEDTLS_ECP_NORMALIZE_MXZ_ALT
+#endif
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15
 #define MBEDTLS_PKCS1_V21                /* RSA-PSS: TLS 1.3 signatures with RSA keys */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { instantiateEngine } from '../../js/src/engine/index.js';
 import { aeadSeconds } from './aead.mjs';
+import { eccRates, nodeRates } from './ecc.mjs';
 import { certDir, repoRoot } from './certs.mjs';
 import * as raw from './engine-raw.mjs';
 import { instantiateTimes } from './instantiate.mjs';
@@ -43,30 +44,36 @@ function perConnection(r) {
 }
 
 // A wasm build through the raw ABI. The scalar fallbacks differ only in ChaCha20: bulk only.
-async function wasmEngine(runtime, s, { simd = true } = {}) {
+// mbedtlsEcc: the bench-only module with mbedtls' generic ECDH/ECDSA (the "before" of
+// src/crypto's X25519/P-256), handshake rows only.
+async function wasmEngine(runtime, s, { simd = true, mbedtlsEcc = false } = {}) {
   const file = `${runtime === 'wasi' ? 'wasm_ssl_wasi' : 'wasm_ssl'}${simd ? '' : '_scalar'}.wasm`;
-  const wasmModule = await WebAssembly.compile(readFileSync(`${repoRoot}/js/dist/${file}`));
+  const path = mbedtlsEcc ? `${repoRoot}/build/${runtime}/bench/${runtime === 'wasi' ? 'wasm_ssl_wasi' : 'wasm_ssl'}_mbedtls_ecc.wasm`
+    : `${repoRoot}/js/dist/${file}`;
+  const wasmModule = await WebAssembly.compile(readFileSync(path));
   const fresh = () => instantiateEngine({ runtime, wasmModule });
   const engine = await fresh();
   const out = await engineLike({
     handshakes: (sc, secs) => raw.handshakes(engine, sc, secs),
     bulk: (sc, total, chunk) => raw.bulk(engine, sc, total, chunk),
-  }, s, simd ? {} : { handshakeRows: [] });
-  if (!simd) return out;
+  }, s, mbedtlsEcc ? { handshakeRows: eccHandshakeRows, bulkRows: [] } : simd ? {} : { handshakeRows: [] });
+  if (!simd || mbedtlsEcc) return out;
   out.idle = {};
   for (const sc of idleScenarios) out.idle[sc.id] = perConnection(raw.idle(await fresh(), await fresh(), sc, s.idleConnections));
   out.concurrent = perConnection(raw.idle(await fresh(), await fresh(), idleScenarios[0], s.concurrentConnections));
   return out;
 }
 
-function nativeEngine(s) {
-  const run = (...args) => JSON.parse(execFileSync(`${repoRoot}/build/native/bench/engine_bench`,
+function nativeEngine(s, { mbedtlsEcc = false } = {}) {
+  const program = mbedtlsEcc ? 'engine_bench_mbedtls_ecc' : 'engine_bench';
+  const run = (...args) => JSON.parse(execFileSync(`${repoRoot}/build/native/bench/${program}`,
     [certDir, ...args.map(String)]));
   const v = (sc) => [sc.minVersion, sc.maxVersion, sc.ciphers || '-'];
   return engineLike({
     handshakes: (sc, secs) => run('handshakes', ...v(sc), sc.cert, sc.key, sc.ca, secs),
     bulk: (sc, total, chunk) => run('bulk', ...v(sc), total, chunk),
-  }, s).then((out) => {
+  }, s, mbedtlsEcc ? { handshakeRows: eccHandshakeRows, bulkRows: [] } : {}).then((out) => {
+    if (mbedtlsEcc) return out;
     out.idle = {};
     for (const sc of idleScenarios) out.idle[sc.id] = perConnection(run('idle', ...v(sc), s.idleConnections));
     out.concurrent = perConnection(run('idle', ...v(idleScenarios[0]), s.concurrentConnections));
@@ -113,6 +120,28 @@ async function aeadBest(runtime, s) {
   return aeadFigures(top, s.aeadBytes);
 }
 
+// The rows whose handshakes run on elliptic curves (the before/after of src/crypto's ECC).
+const eccHandshakeRows = handshakeScenarios.filter((x) => x.id !== 'tls12-ecdhe-rsa2048');
+
+// The fastest of `repeats` runs, operation by operation.
+async function eccBest(s, measure) {
+  const top = {};
+  for (let i = 0; i < s.repeats; i++) {
+    for (const [op, rate] of Object.entries(await measure())) top[op] = Math.max(top[op] ?? 0, rate);
+  }
+  return top;
+}
+
+async function eccSuite(s) {
+  const iterations = s.repeats > 1 ? 300 : 5;
+  const out = {};
+  for (const runtime of ['emscripten', 'wasi', 'native']) {
+    for (const variant of ['own', 'mbedtls']) out[`${runtime}-${variant}`] = await eccBest(s, () => eccRates(runtime, variant, iterations));
+  }
+  out.node = await eccBest(s, async () => nodeRates(iterations * 4));
+  return out;
+}
+
 export const suites = {
   sizes: async () => sizes(),
   instantiate: async (s) => ({ emscripten: instantiateTimes('emscripten', s.instantiateRuns),
@@ -126,6 +155,10 @@ export const suites = {
   'engine-emscripten-scalar': (s) => wasmEngine('emscripten', s, { simd: false }),
   'engine-wasi': (s) => wasmEngine('wasi', s),
   'engine-native': (s) => nativeEngine(s),
+  'engine-emscripten-mbedtls-ecc': (s) => wasmEngine('emscripten', s, { mbedtlsEcc: true }),
+  'engine-wasi-mbedtls-ecc': (s) => wasmEngine('wasi', s, { mbedtlsEcc: true }),
+  'engine-native-mbedtls-ecc': (s) => nativeEngine(s, { mbedtlsEcc: true }),
+  ecc: (s) => eccSuite(s),
   'js-stack': async (s) => engineLike(await import('./js-stack.mjs'), s),
   'node-tls': async (s) => engineLike(await import('./node-tls.mjs'), s),
   tcp: async (s) => (await import('./tcp.mjs')).tcpSuite(s),

@@ -1,12 +1,19 @@
 // What the WebAssembly size trims (docs/performance.md) must keep working, checked on the native build of
 // the same configuration: the compact SHA-1 block function (src/platform/sha1_compress.cpp)
-// still hashes correctly, so SHA-1-signed chains parse and are rejected by name.
+// still hashes correctly, so SHA-1-signed chains parse and are rejected by name; the wasm
+// builds' plain strstr (src/platform/find_substring.cpp) finds what strstr finds; the
+// verification texts written without mbedtls' *_info functions (MBEDTLS_X509_REMOVE_INFO) are
+// mbedtls' own lines.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 
 #include "mbedtls/sha1.h"
+#include "mbedtls/x509.h"
+#include "platform/find_substring.h"
 #include "support/tls_fixtures.h"
+#include "x509/verify_text.h"
 
 using namespace wssl_test;
 
@@ -57,6 +64,29 @@ TEST(CompactSha1, ASha1SignedChainIsRejectedByNameUnderCertRequired) {
 TEST(CompactSha1, ASha1SignedChainConnectsUnderCertNone) {
   std::string info;
   EXPECT_EQ(0, handshake_with("sha1", WSSL_CERT_NONE, &info));
+}
+
+TEST(PlainStrstr, FindsWhatTheCLibraryFinds) {
+  const std::string pem = "junk\n-----BEGIN-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+  const char *cases[][2] = {
+      {pem.c_str(), "-----BEGIN CERTIFICATE-----"}, {pem.c_str(), "-----END CERTIFICATE-----"},
+      {pem.c_str(), "-----BEGIN EC PRIVATE KEY-----"}, {pem.c_str(), ""}, {"", ""}, {"", "a"},
+      {"aaab", "aab"}, {"ab", "abc"}, {"abc", "c"}, {"TLS-ECDHE-ECDSA-WITH-CHACHA20-POLY1305", "CHACHA20"}};
+  for (const auto &c : cases) {
+    EXPECT_EQ(std::strstr(c[0], c[1]), wssl_find_substring(c[0], c[1])) << c[0] << " / " << c[1];
+  }
+}
+
+TEST(VerifyText, OneLinePerFlagInMbedtlsOrderWithItsWords) {
+  std::string text;
+  wssl::x509::append_verify_text(
+      &text, "! ", MBEDTLS_X509_BADCERT_NOT_TRUSTED | MBEDTLS_X509_BADCERT_EXPIRED | (1u << 30));
+  EXPECT_EQ("! The certificate validity has expired\n"
+            "! The certificate is not correctly signed by the trusted CA\n"
+            "! Unknown reason (this should not happen)\n", text);
+  text.clear();
+  wssl::x509::append_verify_text(&text, "", 0);
+  EXPECT_EQ("", text);
 }
 
 }  // namespace

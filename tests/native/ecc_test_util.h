@@ -1,0 +1,83 @@
+// Helpers shared by the elliptic-curve tests: hex, a seeded test RNG, an mbedtls P-256 group.
+#ifndef WASM_SSL_TESTS_ECC_TEST_UTIL_H
+#define WASM_SSL_TESTS_ECC_TEST_UTIL_H
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "mbedtls/ecp.h"
+
+inline std::vector<uint8_t> from_hex(const std::string &hex) {
+  std::vector<uint8_t> out;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(uint8_t(std::stoul(hex.substr(i, 2), nullptr, 16)));
+  return out;
+}
+
+inline std::string to_hex(const uint8_t *p, size_t n) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < n; i++) {
+    out += digits[p[i] >> 4];
+    out += digits[p[i] & 15];
+  }
+  return out;
+}
+
+// Reproducible inputs: a failure names its case, and the same case comes back next run.
+inline std::mt19937_64 &test_rng() {
+  static std::mt19937_64 rng(0x5eed5eedULL);
+  return rng;
+}
+
+inline void random_bytes(uint8_t *p, size_t n) {
+  for (size_t i = 0; i < n; i++) p[i] = uint8_t(test_rng()());
+}
+
+// An mbedtls f_rng over the same generator (blinding inside mbedtls' reference code).
+inline int test_f_rng(void *, unsigned char *p, size_t n) {
+  random_bytes(p, n);
+  return 0;
+}
+
+inline std::string mpi_hex(const mbedtls_mpi *v) {
+  uint8_t buf[32];
+  EXPECT_EQ(mbedtls_mpi_write_binary(v, buf, 32), 0);
+  return to_hex(buf, 32);
+}
+
+// An mbedtls P-256 group, key pair and scratch numbers, freed on scope exit.
+struct Mbedtls {
+  mbedtls_ecp_group group;
+  mbedtls_mpi a, b, c, d;
+  mbedtls_ecp_point P, R;
+  Mbedtls() {
+    mbedtls_ecp_group_init(&group);
+    mbedtls_mpi_init(&a); mbedtls_mpi_init(&b); mbedtls_mpi_init(&c); mbedtls_mpi_init(&d);
+    mbedtls_ecp_point_init(&P); mbedtls_ecp_point_init(&R);
+    EXPECT_EQ(mbedtls_ecp_group_load(&group, MBEDTLS_ECP_DP_SECP256R1), 0);
+  }
+  ~Mbedtls() {
+    mbedtls_ecp_group_free(&group);
+    mbedtls_mpi_free(&a); mbedtls_mpi_free(&b); mbedtls_mpi_free(&c); mbedtls_mpi_free(&d);
+    mbedtls_ecp_point_free(&P); mbedtls_ecp_point_free(&R);
+  }
+};
+
+// m->P = (x, y), unchecked (mbedtls' parser does not test the curve equation).
+inline int set_point(Mbedtls *m, const std::string &x, const std::string &y) {
+  const std::vector<uint8_t> encoded = from_hex("04" + x + y);
+  return mbedtls_ecp_point_read_binary(&m->group, &m->P, encoded.data(), encoded.size());
+}
+
+inline std::string x_hex(Mbedtls *m, const mbedtls_ecp_point *point) {
+  uint8_t buf[65];
+  size_t len = 0;
+  EXPECT_EQ(mbedtls_ecp_point_write_binary(&m->group, point, MBEDTLS_ECP_PF_UNCOMPRESSED, &len, buf, 65), 0);
+  return to_hex(buf + 1, 32);
+}
+
+#endif  // WASM_SSL_TESTS_ECC_TEST_UTIL_H
