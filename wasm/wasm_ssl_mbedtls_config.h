@@ -87,13 +87,10 @@
 #define MBEDTLS_ECP_DP_SECP256R1_ENABLED
 #define MBEDTLS_ECP_DP_SECP384R1_ENABLED
 #define MBEDTLS_ECP_DP_CURVE25519_ENABLED
-/* mbedtls' fast P-256/P-384 reduction only where mbedtls does the arithmetic of P-256: with
- * src/crypto's curves (below) it would only speed P-256 key shares (3.8x) and P-384 (4.4x the
- * handshakes), for 1.65 KB of gzipped wasm that the size limit has not got (docs/performance.md).
- * The bench's "before" objects (no WSSL_ECC_OWN) keep it. */
-#if !defined(WSSL_ECC_OWN)
+/* mbedtls' fast P-256/P-384 reduction: P-384 (Let's Encrypt's ECDSA intermediates sign with
+ * it) and P-256 key generation (mbedtls 3.6 has no hook for it) still run on mbedtls' arithmetic:
+ * without it 4.4x fewer P-384 handshakes and 3.8x fewer P-256 key shares, for 1.65 KB gzip. */
 #define MBEDTLS_ECP_NIST_OPTIM
-#endif
 /* No precomputed generator tables: 4 KB of incompressible data (5 KB of gzipped wasm), for
  * ~23% fewer ECDSA handshakes per second, natively as in wasm (the size target). */
 #define MBEDTLS_ECP_FIXED_POINT_OPTIM 0
