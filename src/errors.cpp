@@ -1,8 +1,9 @@
 #include "errors.h"
 
 #include <cstring>
-#include <map>
-#include <string>
+#include <memory>
+#include <utility>
+#include <vector>
 
 #include "mbedtls/build_info.h"  // the configuration the generated table is guarded by
 #include "wasm_ssl.h"
@@ -80,9 +81,17 @@ const char *name_of(int32_t code, bool errno_first) {
     const char *high = find_mbedtls(-((-code) & 0xFF80)).name;
     const char *low = find_mbedtls(-((-code) & 0x007F)).name;
     if (high != nullptr && low != nullptr) {
-      static std::map<int32_t, std::string> combined;  // kept: returned pointers stay valid
-      auto it = combined.emplace(code, std::string(high) + "+" + low).first;
-      return it->second.c_str();
+      // Kept for the instance's life, so that returned pointers stay valid (few codes combine).
+      static std::vector<std::pair<int32_t, std::unique_ptr<char[]>>> combined;
+      for (const auto &entry : combined)
+        if (entry.first == code) return entry.second.get();
+      size_t high_len = std::strlen(high), low_len = std::strlen(low);
+      std::unique_ptr<char[]> text(new char[high_len + 1 + low_len + 1]);
+      std::memcpy(text.get(), high, high_len);
+      text[high_len] = '+';
+      std::memcpy(text.get() + high_len + 1, low, low_len + 1);
+      combined.emplace_back(code, std::move(text));
+      return combined.back().second.get();
     }
   }
   return "UNKNOWN_ERROR";

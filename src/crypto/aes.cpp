@@ -146,7 +146,8 @@ void store_batch(Word s[8], unsigned char *out) {
 
 // SubBytes on every byte at once; s[0] is the least significant bit. The circuit: an input
 // linear layer (T), the inversion in GF(2^4)-based form (M), an output linear layer (L).
-void sub_bytes(Word s[8]) {
+// One copy for the rounds and the key schedule (inlined in both it cost 1.8 KB of module).
+__attribute__((noinline)) void sub_bytes(Word s[8]) {
   const Word U0 = s[7], U1 = s[6], U2 = s[5], U3 = s[4], U4 = s[3], U5 = s[2], U6 = s[1], U7 = s[0];
   const Word T1 = U0 ^ U3, T2 = U0 ^ U5, T3 = U0 ^ U6, T4 = U3 ^ U5, T5 = U4 ^ U6;
   const Word T6 = T1 ^ T5, T7 = U1 ^ U2, T8 = U7 ^ T6, T9 = U7 ^ T7, T10 = T6 ^ T7;

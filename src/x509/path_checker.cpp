@@ -1,6 +1,7 @@
 #include "x509/path_checker.h"
 
 #include "mbedtls/oid.h"
+#include "platform/format.h"
 #include "x509/extensions.h"
 #include "x509/hostname_match.h"
 #include "x509/strict_profile.h"
@@ -38,10 +39,13 @@ void PathChecker::check(const mbedtls_x509_crt &crt, int depth, uint32_t *flags)
   if (top && policy_.max_chain_depth >= 0) {
     int intermediates = anchor ? depth - 1 : depth;
     if (intermediates > policy_.max_chain_depth)
-      fail(flags, MBEDTLS_X509_BADCERT_OTHER,
-           "the chain has " + std::to_string(intermediates) +
-               " intermediate certificates, more than max_chain_depth=" +
-               std::to_string(policy_.max_chain_depth));
+    {
+      char text[96];
+      wssl_snprintf(text, sizeof text,
+                    "the chain has %d intermediate certificates, more than max_chain_depth=%d",
+                    intermediates, policy_.max_chain_depth);
+      fail(flags, MBEDTLS_X509_BADCERT_OTHER, text);
+    }
   }
   check_extensions(crt, depth, flags);
   if (policy_.strict) {

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "mbedtls/oid.h"
+#include "platform/format.h"
 #include "mbedtls_private.h"
 #include "x509/extensions.h"
 #include "x509/host_name.h"
@@ -68,7 +69,9 @@ void check_strict_profile(const mbedtls_x509_crt &crt, const StrictPosition &at,
   // takes only its name and key): real root stores hold roots from before these rules.
   if (at.trust_anchor) {
   } else if (crt.version < 3) {
-    found.push_back("an X.509 v" + std::to_string(crt.version) + " certificate");
+    char text[32];
+    wssl_snprintf(text, sizeof text, "an X.509 v%d certificate", crt.version);
+    found.push_back(text);
   } else {
     // At most 20 octets of value: a positive number may need one more, a leading zero.
     size_t len = crt.serial.len;
