@@ -37,7 +37,7 @@ endif()
 # that links them ahead of wssl_mbedtls gets mbedtls' generic arithmetic (the archive's hooked
 # versions and src/crypto's hook files are then never pulled in). For the bench's "before"
 # twins and as the differential tests' reference, in the same build.
-# ecp_curves.c too: there, without the hooks, the config keeps mbedtls' fast NIST reduction.
+# ecp_curves.c too, so that the reference is whole (its curves and NIST reduction as shipped).
 add_library(wssl_ecc_reference OBJECT "${MBEDTLS_SOURCE_DIR}/library/ecp.c"
   "${MBEDTLS_SOURCE_DIR}/library/ecp_curves.c"
   "${MBEDTLS_SOURCE_DIR}/library/ecdh.c" "${MBEDTLS_SOURCE_DIR}/library/ecdsa.c")
