@@ -3,6 +3,7 @@
 // inputs: the same products, the same signatures, verification agreeing.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <cstring>
 
 #include "crypto/p256.h"
@@ -15,12 +16,18 @@ namespace {
 namespace p256 = wssl::crypto::p256;
 using wssl::crypto::x25519;
 
+// Random inputs per test: `default_rounds` in ctest; WSSL_ECC_DIFFERENTIAL_ROUNDS for long runs.
+int rounds(int default_rounds) {
+  const char *env = std::getenv("WSSL_ECC_DIFFERENTIAL_ROUNDS");
+  return env != nullptr && std::atoi(env) > 0 ? std::atoi(env) : default_rounds;
+}
+
 // The reference: mbedtls' generic Montgomery ladder over its bignums (ecp.c), still built.
 TEST(X25519, MatchesMbedtlsGenericLadderOnRandomInputs) {
   mbedtls_ecp_group group;
   mbedtls_ecp_group_init(&group);
   ASSERT_EQ(mbedtls_ecp_group_load(&group, MBEDTLS_ECP_DP_CURVE25519), 0);
-  for (int i = 0; i < 300; i++) {
+  for (int i = 0, n = rounds(300); i < n; i++) {
     uint8_t k[32], u[32], ours[32], theirs[32];
     random_bytes(k, 32);
     random_bytes(u, 32);
@@ -53,7 +60,7 @@ TEST(X25519, MatchesMbedtlsGenericLadderOnRandomInputs) {
 // bignum arithmetic: the same products, the same signatures, and verification agreeing.
 TEST(P256, MatchesMbedtlsGenericArithmeticOnRandomInputs) {
   Mbedtls m;
-  for (int i = 0; i < 150; i++) {
+  for (int i = 0, n = rounds(150); i < n; i++) {
     SCOPED_TRACE(i);
     uint8_t k[32], d[32], e[32], x[32], y[32], theirs[65];
     size_t len = 0;
