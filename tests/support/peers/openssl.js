@@ -23,7 +23,9 @@ export async function startOpenSslPeerServer(o) {
     async view(page) {
       const m = /^(New|Reused), (TLSv1\.[23]), Cipher is (\S+)/m.exec(page);
       if (!m) throw new Error(`s_server page without a session line:\n${page.slice(0, 2000)}`);
-      const clientSubject = /depth=0 CN = (.*)/.exec(server.output())?.[1];
+      // The page itself names the client's certificate (s_server prints it with X509_print);
+      // its verify log on stdout may arrive after the page, so it is not read here.
+      const clientSubject = /^Client certificate\r?\n[\s\S]*?Subject: CN ?= ?(.*)$/m.exec(page)?.[1];
       return { suite: suiteFromOpenSsl(m[2], m[3]), resumed: m[1] === 'Reused',
         clientSubject: clientSubject ? `CN=${clientSubject.trim()}` : null };
     },
