@@ -7,35 +7,12 @@
 // its AES rows come too, as "<kind> (mbedtls)": the before of src/crypto's constant-time AES/GCM.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { loadBenchProgram } from './bench-program.mjs';
 import { repoRoot } from './certs.mjs';
 
 export const KINDS = ['aes-128-gcm', 'chacha20-poly1305', 'aes-128-ctr', 'ghash', 'chacha20', 'poly1305'];
 const AEADS = 2;  // the first two kinds are AEADs (seal and open); the rest are parts
 const MBEDTLS_CRYPTO_KINDS = ['aes-128-gcm', 'aes-128-ctr', 'ghash'];  // what the switch changes
-
-async function loadEmscripten(name, buildDir = 'emscripten') {
-  const dir = `${repoRoot}/build/${buildDir}/bench`;
-  const { default: create } = await import(`${dir}/${name}.mjs`);
-  const module = await WebAssembly.compile(await readFile(`${dir}/${name}.wasm`));
-  const m = await create({
-    instantiateWasm(info, receive) {
-      WebAssembly.instantiate(module, info).then((i) => receive(i, module));
-      return {};
-    },
-    print() {}, printErr() {},
-  });
-  return (...args) => m._wssl_bench_aead(...args);
-}
-
-async function loadWasi(name, buildDir = 'wasi') {
-  const { WASI } = await import('node:wasi');
-  const wasi = new WASI({ version: 'preview1', args: [], env: {}, returnOnExit: true });
-  const module = await WebAssembly.compile(await readFile(`${repoRoot}/build/${buildDir}/bench/${name}.wasm`));
-  const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport });
-  wasi.initialize(instance);
-  return (...args) => instance.exports.wssl_bench_aead(...args);
-}
 
 /**
  * runtime: 'emscripten' | 'emscripten-scalar' | 'wasi' | 'wasi-scalar' | 'native'.
@@ -48,7 +25,7 @@ export async function aeadSeconds(runtime, total, record) {
   }
   const name = runtime.endsWith('-scalar') ? 'aead_bench_scalar' : 'aead_bench';
   const wasi = runtime.startsWith('wasi');
-  const load = (buildDir) => (wasi ? loadWasi(name, buildDir) : loadEmscripten(name, buildDir));
+  const load = (buildDir) => loadBenchProgram(buildDir, name, 'wssl_bench_aead');
   const result = await measure(await load(wasi ? 'wasi' : 'emscripten'), KINDS, runtime, total, record);
   const reference = wasi ? 'wasi-mbedtls-crypto' : 'emscripten-mbedtls-crypto';
   if (existsSync(`${repoRoot}/build/${reference}/bench/${name}.wasm`)) {

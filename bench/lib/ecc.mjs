@@ -4,33 +4,10 @@
 // (node:crypto) doing the same operations. Each result: { op: ops per second }.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { loadBenchProgram } from './bench-program.mjs';
 import { repoRoot } from './certs.mjs';
 
 export const OPS = ['x25519-ecdh', 'x25519-keygen', 'p256-ecdh', 'p256-keygen', 'p256-sign', 'p256-verify'];
-
-async function loadEmscripten(name) {
-  const dir = `${repoRoot}/build/emscripten/bench`;
-  const { default: create } = await import(`${dir}/${name}.mjs`);
-  const module = await WebAssembly.compile(await readFile(`${dir}/${name}.wasm`));
-  const m = await create({
-    instantiateWasm(info, receive) {
-      WebAssembly.instantiate(module, info).then((i) => receive(i, module));
-      return {};
-    },
-    print() {}, printErr() {},
-  });
-  return (...args) => m._wssl_bench_ecc(...args);
-}
-
-async function loadWasi(name) {
-  const { WASI } = await import('node:wasi');
-  const wasi = new WASI({ version: 'preview1', args: [], env: {}, returnOnExit: true });
-  const module = await WebAssembly.compile(await readFile(`${repoRoot}/build/wasi/bench/${name}.wasm`));
-  const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport });
-  wasi.initialize(instance);
-  return (...args) => instance.exports.wssl_bench_ecc(...args);
-}
 
 /** runtime: 'emscripten' | 'wasi' | 'native'; variant: 'own' | 'mbedtls'. */
 export async function eccRates(runtime, variant, iterations) {
@@ -38,7 +15,7 @@ export async function eccRates(runtime, variant, iterations) {
   if (runtime === 'native') {
     return JSON.parse(execFileSync(`${repoRoot}/build/native/bench/${name}`, [String(iterations)]));
   }
-  const run = runtime === 'wasi' ? await loadWasi(name) : await loadEmscripten(name);
+  const run = await loadBenchProgram(runtime, name, 'wssl_bench_ecc');
   const out = {};
   for (const [op, id] of OPS.entries()) {
     run(op, Math.ceil(iterations / 10));  // warm-up: let the engine tier up
