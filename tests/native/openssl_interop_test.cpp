@@ -27,9 +27,8 @@ std::string cert(const std::string &name) { return cert_dir() + "/" + name; }
 TEST_P(OpenSslInterop, EngineClientToOpenSslServer) {
   PeerProcess server({"openssl", "s_server", "-accept", "127.0.0.1:0", GetParam().openssl_flag,
                       "-cert", cert("server.crt"), "-key", cert("server.key"), "-www"});
-  std::string accept = server.wait_for("ACCEPT");
-  ASSERT_FALSE(accept.empty()) << server.output();
-  int port = std::stoi(accept.substr(accept.rfind(':') + 1));
+  int port = server.wait_for_accept_port();
+  ASSERT_GT(port, 0) << server.output();
 
   int32_t cfg = client_config();
   int fd = connect_loopback(port);
@@ -104,9 +103,8 @@ TEST_P(OpenSslInterop, OpenSslClientToEngineServer) {
 TEST(OpenSslRsaInterop, EngineClientToTls12ServerWithRsaKey) {
   PeerProcess server({"openssl", "s_server", "-accept", "127.0.0.1:0", "-tls1_2", "-cert",
                       cert("server-rsa.crt"), "-key", cert("server-rsa.key"), "-www"});
-  std::string accept = server.wait_for("ACCEPT");
-  ASSERT_FALSE(accept.empty()) << server.output();
-  int port = std::stoi(accept.substr(accept.rfind(':') + 1));
+  int port = server.wait_for_accept_port();
+  ASSERT_GT(port, 0) << server.output();
   for (int32_t max_version : {WSSL_TLS1_3, WSSL_TLS1_2}) {
     int32_t cfg = client_config();
     ASSERT_EQ(0, wssl_config_set_versions(cfg, WSSL_TLS1_2, max_version));

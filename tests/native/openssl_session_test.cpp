@@ -80,9 +80,8 @@ class OpenSslSessions : public ::testing::TestWithParam<const char *> {
     server_.reset(new PeerProcess({"openssl", "s_server", "-accept", "127.0.0.1:0", GetParam(),
                                    "-cert", cert("server.crt"), "-key", cert("server.key"),
                                    "-keylogfile", keylog_, "-www"}));
-    std::string accept = server_->wait_for("ACCEPT");
-    ASSERT_FALSE(accept.empty()) << server_->output();
-    port_ = std::stoi(accept.substr(accept.rfind(':') + 1));
+    port_ = server_->wait_for_accept_port();
+    ASSERT_GT(port_, 0) << server_->output();
   }
   void TearDown() override {
     server_.reset();

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <cstring>
 
 #include "wasm_ssl.h"
@@ -57,6 +58,12 @@ PeerProcess::~PeerProcess() {
   }
   if (out_fd_ >= 0) close(out_fd_);
   if (in_fd_ >= 0) close(in_fd_);
+}
+
+int PeerProcess::wait_for_accept_port(int timeout_ms) {
+  std::string accept = wait_for("ACCEPT", timeout_ms);
+  size_t colon = accept.rfind(':');
+  return colon == std::string::npos ? 0 : std::atoi(accept.c_str() + colon + 1);
 }
 
 std::string PeerProcess::wait_for(const std::string &needle, int timeout_ms) {

@@ -19,6 +19,9 @@ class PeerProcess {
 
   // Reads output until a line contains `needle`; returns that line, or "" after timeout_ms.
   std::string wait_for(const std::string &needle, int timeout_ms = 10000);
+  // For `openssl s_server -accept 127.0.0.1:0`: the port its ACCEPT line names, or 0 after
+  // the timeout.
+  int wait_for_accept_port(int timeout_ms = 10000);
   // Everything read so far (stdout and stderr together).
   const std::string &output() const { return output_; }
   void send(const std::string &data);  // to its stdin
