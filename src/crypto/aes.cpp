@@ -330,6 +330,18 @@ inline void store_be32(unsigned char *p, uint32_t v) {
   p[3] = static_cast<unsigned char>(v);
 }
 
+
+// One block through a whole batch (the other blocks zero), wiped afterwards.
+using BatchFunction = void (*)(const mbedtls_aes_context &, const unsigned char *, unsigned char *);
+inline int one_block(BatchFunction batch_function, const mbedtls_aes_context &aes,
+                     const unsigned char input[16], unsigned char output[16]) {
+  unsigned char batch[kBatchBytes] = {0};
+  std::memcpy(batch, input, 16);
+  batch_function(aes, batch, batch);
+  std::memcpy(output, batch, 16);
+  mbedtls_platform_zeroize(batch, sizeof batch);
+  return 0;
+}
 }  // namespace
 
 extern "C" {
@@ -378,12 +390,7 @@ int mbedtls_aes_setkey_enc(mbedtls_aes_context *ctx, const unsigned char *key, u
 
 int mbedtls_internal_aes_encrypt(mbedtls_aes_context *ctx, const unsigned char input[16],
                                  unsigned char output[16]) {
-  unsigned char batch[kBatchBytes] = {0};
-  std::memcpy(batch, input, 16);
-  encrypt_batch(*ctx, batch, batch);
-  std::memcpy(output, batch, 16);
-  mbedtls_platform_zeroize(batch, sizeof batch);
-  return 0;
+  return one_block(encrypt_batch, *ctx, input, output);
 }
 
 #if !defined(MBEDTLS_BLOCK_CIPHER_NO_DECRYPT)
@@ -394,12 +401,7 @@ int mbedtls_aes_setkey_dec(mbedtls_aes_context *ctx, const unsigned char *key, u
 
 int mbedtls_internal_aes_decrypt(mbedtls_aes_context *ctx, const unsigned char input[16],
                                  unsigned char output[16]) {
-  unsigned char batch[kBatchBytes] = {0};
-  std::memcpy(batch, input, 16);
-  decrypt_batch(*ctx, batch, batch);
-  std::memcpy(output, batch, 16);
-  mbedtls_platform_zeroize(batch, sizeof batch);
-  return 0;
+  return one_block(decrypt_batch, *ctx, input, output);
 }
 #endif
 
