@@ -158,34 +158,33 @@ class Stream:
     async def wait_closed(self):
         self.s.close()
 
-    async def read(self, n=-1):
-        # n >= 0: what arrives first (b"" at the end); n < 0: everything until the end.
-        data = b""
+    async def _when_readable(self, op, *args):
+        # op's first answer other than None (None: it would block), readability awaited before
+        # each try.
         while True:
             await _ready(self.s, _RD)
-            more = self.s.read(n)
-            if more is None:
-                continue
-            if n >= 0:
-                return more
+            r = op(*args)
+            if r is not None:
+                return r
+
+    async def read(self, n=-1):
+        # n >= 0: what arrives first (b"" at the end); n < 0: everything until the end.
+        if n >= 0:
+            return await self._when_readable(self.s.read, n)
+        data = b""
+        while True:
+            more = await self._when_readable(self.s.read, n)
             if not more:
                 return data
             data += more
 
     async def readinto(self, buf):
-        while True:
-            await _ready(self.s, _RD)
-            n = self.s.readinto(buf)
-            if n is not None:
-                return n
+        return await self._when_readable(self.s.readinto, buf)
 
     async def readexactly(self, n):
         data = b""
         while n:
-            await _ready(self.s, _RD)
-            more = self.s.read(n)
-            if more is None:
-                continue
+            more = await self._when_readable(self.s.read, n)
             if not more:
                 raise EOFError
             data += more
@@ -195,10 +194,7 @@ class Stream:
     async def readline(self):
         line = b""
         while True:
-            await _ready(self.s, _RD)
-            more = self.s.readline()
-            if more is None:
-                continue
+            more = await self._when_readable(self.s.readline)
             line += more
             if not more or line[-1] == 10:
                 return line
