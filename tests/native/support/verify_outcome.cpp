@@ -5,6 +5,14 @@
 #include "tls_fixtures.h"
 
 namespace wssl_test {
+namespace {
+
+// What the verifying side of a finished handshake concluded.
+VerifyOutcome outcome_of(int32_t result, int32_t conn) {
+  return {result, wssl_verify_flags(conn), wssl_verify_info(conn, "\n")};
+}
+
+}  // namespace
 
 VerifyOutcome client_verifies(const std::string &served, const char *hostname,
                               const std::string &cadata, int32_t cert_reqs, int32_t profile) {
@@ -15,9 +23,7 @@ VerifyOutcome client_verifies(const std::string &served, const char *hostname,
   {
     Pair pair(ccfg, scfg, hostname);
     pair.handshake();
-    out.result = pair.client_result;
-    out.flags = wssl_verify_flags(pair.client.conn);
-    out.info = wssl_verify_info(pair.client.conn, "\n");
+    out = outcome_of(pair.client_result, pair.client.conn);
   }
   wssl_config_free(ccfg);
   wssl_config_free(scfg);
@@ -36,9 +42,7 @@ VerifyOutcome server_verifies(const std::string &presented, const std::string &c
   {
     Pair pair(ccfg, scfg);
     pair.handshake();
-    out.result = pair.server_result;
-    out.flags = wssl_verify_flags(pair.server.conn);
-    out.info = wssl_verify_info(pair.server.conn, "\n");
+    out = outcome_of(pair.server_result, pair.server.conn);
   }
   wssl_config_free(ccfg);
   wssl_config_free(scfg);
