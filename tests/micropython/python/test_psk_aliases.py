@@ -120,3 +120,14 @@ def test_a_server_with_set_psk_identity_and_key_serves_that_identity_only():
     ctx.set_ciphers("PSK")
     eq(serves(ctx, "node-psk-client"), b"hello from node\n")
     eq(serves(ctx, "node-psk-stranger"), UNKNOWN_IDENTITY)
+
+
+def test_a_server_keeps_only_the_last_identity_and_key_set():
+    # As mbedtls_ssl_conf_psk() replaces the pair on a board.
+    ctx = tls.SSLContext(tls.PROTOCOL_TLS_SERVER)
+    ctx.set_psk_identity(b"stranger")
+    ctx.set_psk_key(b"an older key")
+    ctx.set_psk_identity(PSK_IDENTITY)  # "stranger" is no longer known
+    eq(serves(ctx, "node-psk-stranger"), UNKNOWN_IDENTITY)
+    ctx.set_psk_key(PSK_KEY)  # nor is the older key
+    eq(serves(ctx, "node-psk-client"), b"hello from node\n")

@@ -226,7 +226,18 @@ class SSLContext:
         key = _buffer(key)
         if self._config.set_psk(addressof(identity), len(identity), addressof(key), len(key)) < 0:
             _raise(_ERR_SSL_BAD_INPUT_DATA)  # what mbedtls_ssl_conf_psk() answers (bad length)
+        # The engine's server keeps every pair it is given, where mbedtls_ssl_conf_psk() keeps
+        # the last: so a server asks _server_psk_key() (a client ignores the lookup).
+        self._config.set_psk_lookup(True)
         self._psk_suites_only()
+
+    def _server_psk_key(self, identity):
+        # server_psk_keys, or else the one pair psk_identity and psk_key, as a board's server.
+        keys = self._psk[2]
+        if keys is not None:
+            return keys.get(identity)
+        if _data(self._psk[0]) == identity:
+            return self._psk[1]
 
     def _psk_suites_only(self):
         # So that a PSK context never falls back to a certificate suite.
@@ -424,13 +435,13 @@ class SSLSocket(Stream):
             self._fail(result)
 
     def _psk_lookup(self):
-        # The engine paused on a client's PSK identity: the context's server_psk_keys.get()
-        # answers with its key; None, a non-buffer or an exception refuses the identity.
+        # The engine paused on a client's PSK identity: the context answers with its key
+        # (_server_psk_key); None, a non-buffer or an exception refuses the identity.
         conn = self._conn
         identity = bytearray(conn.psk_identity_len())
         conn.psk_identity_into(addressof(identity))
         try:
-            key = _buffer(self._context._psk[2].get(bytes(identity)))
+            key = _buffer(self._context._server_psk_key(bytes(identity)))
         except Exception:
             key = b""
         conn.psk_complete(addressof(key), len(key))
