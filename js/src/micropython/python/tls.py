@@ -100,6 +100,16 @@ def _buffer(value):
 _ATTRIBUTES = ("verify_mode", "verify_callback", "verify_flags", "psk_identity", "psk_key", "server_psk_keys")
 
 
+def _psk_suites(names):
+    return [n for n in names if "-PSK-" in n]
+
+
+class _PskCallback:
+    # A set_psk_server_callback() callback as server_psk_keys: get(identity) is the call.
+    def __init__(self, callback):
+        self.get = callback
+
+
 def _close_stream(stream):
     close = getattr(stream, "close", None)
     if close is not None:
@@ -190,6 +200,24 @@ class SSLContext:
         self._config.set_psk_lookup(True)
         self._psk_suites_only()
 
+    # The same PSK in the spelling of other MicroPython builds (set_psk_identity(), set_psk_key(),
+    # the CPython-style callbacks): each only sets the attributes above.
+    def set_psk_identity(self, identity):
+        self.psk_identity = identity
+
+    def set_psk_key(self, key):
+        self.psk_key = key
+
+    def set_psk_client_callback(self, callback):
+        # mbedtls' client takes its identity and key before the handshake and never shows the
+        # server's hint: the callback is asked once, now, with no hint (as CPython's None).
+        identity, key = callback(None)
+        self.psk_identity = b"" if identity is None else identity  # mbedtls needs an identity
+        self.psk_key = key
+
+    def set_psk_server_callback(self, callback):
+        self.server_psk_keys = _PskCallback(callback)
+
     def _apply_psk(self):
         identity, key = self._psk[0], self._psk[1]
         if identity is None or key is None:
@@ -198,17 +226,34 @@ class SSLContext:
         key = _buffer(key)
         if self._config.set_psk(addressof(identity), len(identity), addressof(key), len(key)) < 0:
             _raise(_ERR_SSL_BAD_INPUT_DATA)  # what mbedtls_ssl_conf_psk() answers (bad length)
+        # The engine's server keeps every pair it is given, where mbedtls_ssl_conf_psk() keeps
+        # the last: so a server asks _server_psk_key() (a client ignores the lookup).
+        self._config.set_psk_lookup(True)
         self._psk_suites_only()
+
+    def _server_psk_key(self, identity):
+        # server_psk_keys, or else the one pair psk_identity and psk_key, as a board's server.
+        keys = self._psk[2]
+        if keys is not None:
+            return keys.get(identity)
+        if _data(self._psk[0]) == identity:
+            return self._psk[1]
 
     def _psk_suites_only(self):
         # So that a PSK context never falls back to a certificate suite.
         if not self._ciphers_chosen:
-            _check(self._config.set_ciphers(",".join(n for n in self.get_ciphers() if "-PSK-" in n)))
+            _check(self._config.set_ciphers(",".join(_psk_suites(self.get_ciphers()))))
 
     def get_ciphers(self):
         return _engine.ciphers().split(",")
 
     def set_ciphers(self, ciphersuite):
+        # Other builds' PSK spelling: "PSK" (every PSK suite) or one PSK suite's name. Any other
+        # string stays upstream's TypeError.
+        if ciphersuite == "PSK":
+            ciphersuite = _psk_suites(self.get_ciphers())
+        elif isinstance(ciphersuite, str) and _psk_suites([ciphersuite]):
+            ciphersuite = [ciphersuite]
         if not isinstance(ciphersuite, (list, tuple)):
             raise TypeError("object '%s' isn't a tuple or list" % type(ciphersuite).__name__)
         names = [_data(name).decode() for name in ciphersuite]
@@ -390,13 +435,13 @@ class SSLSocket(Stream):
             self._fail(result)
 
     def _psk_lookup(self):
-        # The engine paused on a client's PSK identity: the context's server_psk_keys.get()
-        # answers with its key; None, a non-buffer or an exception refuses the identity.
+        # The engine paused on a client's PSK identity: the context answers with its key
+        # (_server_psk_key); None, a non-buffer or an exception refuses the identity.
         conn = self._conn
         identity = bytearray(conn.psk_identity_len())
         conn.psk_identity_into(addressof(identity))
         try:
-            key = _buffer(self._context._psk[2].get(bytes(identity)))
+            key = _buffer(self._context._server_psk_key(bytes(identity)))
         except Exception:
             key = b""
         conn.psk_complete(addressof(key), len(key))
