@@ -12,6 +12,7 @@
 //   engine's output to the stream (PumpedStream), exactly as on a board.
 import { HostStream } from '../streams/host-stream.js';
 import { ChunkQueue } from '../streams/chunk-queue.js';
+import { WOULD_BLOCK } from '../engine/engine-instance.js';
 import { VERIFY_COMPAT } from '../engine/abi.js';
 import { RawEngine } from '../engine/raw.js';
 import { PythonHeap } from './python-heap.js';
@@ -32,6 +33,16 @@ class PumpedStream extends HostStream {
   _send(bytes) {
     this.outbox.push(bytes.slice()); // bytes is a view of engine memory
     return bytes.length;
+  }
+
+  // What the engine asked for when it found nothing to read (0: it did not ask). Python reads
+  // that much from its stream and no more, as mbedtls reads a board's socket: a stream whose
+  // readinto() waits for a full buffer (a blocking socket inside a user's class) would else
+  // wait for bytes the peer is not going to send.
+  read(buf) {
+    const r = super.read(buf);
+    this.wanted = r === WOULD_BLOCK ? buf.length : 0;
+    return r;
   }
 }
 
@@ -71,6 +82,9 @@ class Connection {
   }
 
   // ---- a pumped transport (another Python stream), moved by Python -------------------------
+
+  /** How many bytes the engine waits for (0: unknown), for Python's next read of its socket. */
+  input_wanted() { return this.stream.wanted || 0; }
 
   /** Bytes Python read from its socket. */
   feed(addr, len) { this.stream._push(this._heap.view(addr, len).slice()); }

@@ -328,8 +328,10 @@ class SSLSocket(Stream):
     def _fill(self):
         # Gives the engine what the socket has; False when the socket would block.
         conn = self._conn
+        want = conn.input_wanted()
+        buf = memoryview(self._inbuf)[:want] if 0 < want < _CHUNK else self._inbuf
         try:
-            n = self._sock_read(self._inbuf)
+            n = self._sock_read(buf)
         except OSError as e:
             conn.feed_error(e.errno)
             return True
