@@ -232,7 +232,7 @@ class SSLContext:
         cadata = _data(cadata)
         _check(self._config.add_ca(addressof(cadata), len(cadata)))
 
-    def wrap_socket(self, sock, *, server_side=False, do_handshake_on_connect=True, server_hostname=None):
+    def wrap_socket(self, sock, *, server_side=False, do_handshake_on_connect=True, server_hostname=None, session=None):
         if not (hasattr(sock, "readinto") and hasattr(sock, "write")):
             raise OSError("stream operation not supported")
         if server_hostname is not None:
@@ -248,13 +248,36 @@ class SSLContext:
         if isinstance(conn, int):
             _raise(conn)
         ssock = SSLSocket(self, sock, conn, transport is not None)
-        if do_handshake_on_connect:
-            try:
+        try:
+            ssock._offer(session)
+            if do_handshake_on_connect:
                 ssock._handshake()
-            except:
-                ssock._release()
-                raise
+        except:
+            ssock._release()
+            raise
         return ssock
+
+
+# ---- session resumption --------------------------------------------------------------------
+
+
+class SSLSession(bytes):
+    # A client's TLS session (a TLS 1.2 session or a TLS 1.3 ticket) as the engine saved it:
+    # sealed for this engine instance, a secret all the same. A bytes subclass for the buffer
+    # protocol that upstream's type has: bytes(s), memoryview(s), a file's write(s).
+    # MicroPython makes the bytes after __init__ (which must not read self): it only checks
+    # that buf is a session of this instance, unaltered.
+    def __init__(self, buf):
+        buf = _buffer(buf)
+        _check(_engine.session_check(addressof(buf), len(buf)) if buf else _ERR_SSL_BAD_INPUT_DATA)
+
+    def __repr__(self):
+        return "<SSLSession>"  # not the secret
+
+    __str__ = __repr__
+
+    def serialize(self):
+        return bytes(self)
 
 
 class SSLSocket(Stream):
@@ -503,6 +526,41 @@ class SSLSocket(Stream):
         der = bytearray(n)
         conn.peer_cert_into(addressof(der))
         return bytes(der)
+
+    # ---- session resumption ----------------------------------------------------------------
+
+    @property
+    def session(self):
+        # The session to offer on a later connection: after the handshake (a TLS 1.3 ticket
+        # comes after it: read once first); None before, once closed, and on a server.
+        conn = self._conn
+        n = conn.session_len() if conn is not None else 0
+        if n <= 0:
+            return None
+        buf = bytearray(n)
+        conn.session_into(addressof(buf))
+        return SSLSession(buf)
+
+    @session.setter
+    def session(self, session):
+        self._offer(session)  # before a deferred handshake (do_handshake_on_connect=False)
+
+    @property
+    def session_reused(self):
+        return self._live().session_reused()
+
+    def _offer(self, session):
+        # A session that does not serve this connection (other trust anchors, host name, or a
+        # weaker verification) is not offered: the handshake runs in full.
+        if session is None:
+            return
+        if not isinstance(session, SSLSession):
+            raise TypeError("session must be an SSLSession")
+        data = bytes(session)
+        r = self._live().session_load(addressof(data), len(data))
+        if r == -_EINVAL:
+            raise ValueError("a session is offered by a client before its handshake")
+        _check(r)
 
     # ---- waiting without blocking (MicroPython's main thread in a browser or Node) ----------
 
