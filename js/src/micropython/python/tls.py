@@ -45,6 +45,7 @@ _POLL_RD = const(0x01)
 _POLL_WR = const(0x04)
 _POLL_NVAL = const(0x20)
 _CHUNK = const(4096)
+_RECORD = const(16 * 1024 + 64)  # a full TLS record: 16 KiB of data and an AEAD's overhead
 
 
 def _raise(code, conn=None):
@@ -293,11 +294,12 @@ class SSLSocket(Stream):
             self._move = self._wait_on_socket
             return
         self._move = self._pump
-        self._inbuf = bytearray(_CHUNK)
+        self._inbuf = bytearray(_CHUNK)  # grows to _RECORD for large records (_fill)
         self._outbuf = bytearray(_CHUNK)
         self._unsent = None  # output taken from the engine that the socket has not accepted yet
-        # The socket's read-what-is-there: a Python stream class's readinto() is that already;
-        # socket.socket's readinto() waits for a full buffer, as on a board.
+        # socket.socket's readinto() waits for a full buffer, as on a board: its
+        # read-what-is-there instead. Any stream is asked for no more than the engine waits
+        # for (_fill), so a class's readinto() may wait for a full buffer too.
         self._sock_read = getattr(sock, "_raw_readinto", None) or sock.readinto
 
     def __repr__(self):
@@ -352,7 +354,12 @@ class SSLSocket(Stream):
         # Gives the engine what the socket has; False when the socket would block.
         conn = self._conn
         want = conn.input_wanted()
-        buf = memoryview(self._inbuf)[:want] if 0 < want < _CHUNK else self._inbuf
+        size = len(self._inbuf)
+        if want > size and size < _RECORD:
+            # Large records on their way: one read each, not one per 4 KiB.
+            self._inbuf = bytearray(_RECORD)
+            size = _RECORD
+        buf = memoryview(self._inbuf)[:want] if 0 < want < size else self._inbuf
         try:
             n = self._sock_read(buf)
         except OSError as e:
