@@ -12,7 +12,8 @@
 //   engine's output to the stream (PumpedStream), exactly as on a board.
 import { HostStream } from '../streams/host-stream.js';
 import { ChunkQueue } from '../streams/chunk-queue.js';
-import { VERIFY_COMPAT } from '../engine/abi.js';
+import { WOULD_BLOCK } from '../engine/engine-instance.js';
+import { CERT_NONE, CLIENT, VERIFY_COMPAT } from '../engine/abi.js';
 import { RawEngine } from '../engine/raw.js';
 import { PythonHeap } from './python-heap.js';
 
@@ -32,6 +33,16 @@ class PumpedStream extends HostStream {
   _send(bytes) {
     this.outbox.push(bytes.slice()); // bytes is a view of engine memory
     return bytes.length;
+  }
+
+  // What the engine asked for when it found nothing to read (0: it did not ask). Python reads
+  // that much from its stream and no more, as mbedtls reads a board's socket: a stream whose
+  // readinto() waits for a full buffer (a blocking socket inside a user's class) would else
+  // wait for bytes the peer is not going to send.
+  read(buf) {
+    const r = super.read(buf);
+    this.wanted = r === WOULD_BLOCK ? buf.length : 0;
+    return r;
   }
 }
 
@@ -71,6 +82,9 @@ class Connection {
   }
 
   // ---- a pumped transport (another Python stream), moved by Python -------------------------
+
+  /** How many bytes the engine waits for (0: unknown), for Python's next read of its socket. */
+  input_wanted() { return this.stream.wanted || 0; }
 
   /** Bytes Python read from its socket. */
   feed(addr, len) { this.stream._push(this._heap.view(addr, len).slice()); }
@@ -128,6 +142,23 @@ class Connection {
   }
   /** The key for the identity (len > 0), or none: the identity is refused. */
   psk_complete(addr, len) { return this._raw.pskComplete(len > 0 ? this._heap.view(addr, len) : null); }
+
+  // ---- session resumption (a client's): the engine's sealed session bytes --------------------
+
+  /** The current session's size, kept for session_into; 0 when there is none (yet). */
+  session_len() {
+    this._session = this._raw.sessionSave();
+    return this._session ? this._session.length : 0;
+  }
+  session_into(addr) {
+    const bytes = this._session;
+    this._session = null;
+    if (bytes) this._heap.write(addr, bytes);
+    return bytes ? bytes.length : 0;
+  }
+  /** 0 when the bytes were taken (offered if they serve this connection), else the engine's error. */
+  session_load(addr, len) { return this._raw.sessionLoad(this._heap.view(addr, len)); }
+  session_reused() { return this._raw.sessionResumed(); }
 }
 
 class Config {
@@ -169,6 +200,7 @@ class Config {
 /** The object registered as the Python module `_wasm_ssl_tls`. */
 export function tlsBinding(engine, heap) {
   const raw = new RawEngine(engine);
+  let probe = null; // a client config for session_check, made on first use
   return {
     HEAP_DEVICE: PythonHeap.devicePath,
     mbedtls_version: () => raw.mbedtlsVersion(),
@@ -177,6 +209,22 @@ export function tlsBinding(engine, heap) {
     mbedtls_error_name: (code) => raw.mbedtlsErrorName(code),
     ciphers: () => raw.ciphersAvailable(),
     attach_heap: (touch) => heap.attach(touch),
+    // Whether bytes are a session this engine instance saved, unaltered (0), or not (the
+    // engine's error), asked of a connection that never runs: SSLSession(buf) refuses at once.
+    session_check(addr, len) {
+      if (probe === null) {
+        const config = raw.newConfig(CLIENT);
+        if (typeof config === 'number') return config;
+        config.setVerifyMode(CERT_NONE); // no host name needed
+        probe = config;
+      }
+      const conn = probe.connect(new PumpedStream());
+      if (typeof conn === 'number') return conn;
+      const r = conn.sessionLoad(heap.view(addr, len));
+      conn.close();
+      conn.releaseStream();
+      return r;
+    },
     config_new(endpoint) {
       const config = raw.newConfig(endpoint);
       if (typeof config === 'number') return config;

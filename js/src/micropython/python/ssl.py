@@ -8,6 +8,7 @@ from tls import (
     MBEDTLS_VERSION,
     PROTOCOL_TLS_CLIENT,
     PROTOCOL_TLS_SERVER,
+    SSLSession,
     VERIFY_X509_STRICT,
 )
 
@@ -57,12 +58,13 @@ class SSLContext:
             cadata = _read_file(cafile)
         self._context.load_verify_locations(cadata)
 
-    def wrap_socket(self, sock, server_side=False, do_handshake_on_connect=True, server_hostname=None):
+    def wrap_socket(self, sock, server_side=False, do_handshake_on_connect=True, server_hostname=None, session=None):
         return self._context.wrap_socket(
             sock,
             server_side=server_side,
             do_handshake_on_connect=do_handshake_on_connect,
             server_hostname=server_hostname,
+            session=session,
         )
 
 

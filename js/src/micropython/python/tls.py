@@ -45,6 +45,7 @@ _POLL_RD = const(0x01)
 _POLL_WR = const(0x04)
 _POLL_NVAL = const(0x20)
 _CHUNK = const(4096)
+_RECORD = const(16 * 1024 + 64)  # a full TLS record: 16 KiB of data and an AEAD's overhead
 
 
 def _raise(code, conn=None):
@@ -277,7 +278,7 @@ class SSLContext:
         cadata = _data(cadata)
         _check(self._config.add_ca(addressof(cadata), len(cadata)))
 
-    def wrap_socket(self, sock, *, server_side=False, do_handshake_on_connect=True, server_hostname=None):
+    def wrap_socket(self, sock, *, server_side=False, do_handshake_on_connect=True, server_hostname=None, session=None):
         if not (hasattr(sock, "readinto") and hasattr(sock, "write")):
             raise OSError("stream operation not supported")
         if server_hostname is not None:
@@ -293,13 +294,36 @@ class SSLContext:
         if isinstance(conn, int):
             _raise(conn)
         ssock = SSLSocket(self, sock, conn, transport is not None)
-        if do_handshake_on_connect:
-            try:
+        try:
+            ssock._offer(session)
+            if do_handshake_on_connect:
                 ssock._handshake()
-            except:
-                ssock._release()
-                raise
+        except:
+            ssock._release()
+            raise
         return ssock
+
+
+# ---- session resumption --------------------------------------------------------------------
+
+
+class SSLSession(bytes):
+    # A client's TLS session (a TLS 1.2 session or a TLS 1.3 ticket) as the engine saved it:
+    # sealed for this engine instance, a secret all the same. A bytes subclass for the buffer
+    # protocol that upstream's type has: bytes(s), memoryview(s), a file's write(s).
+    # MicroPython makes the bytes after __init__ (which must not read self): it only checks
+    # that buf is a session of this instance, unaltered.
+    def __init__(self, buf):
+        buf = _buffer(buf)
+        _check(_engine.session_check(addressof(buf), len(buf)) if buf else _ERR_SSL_BAD_INPUT_DATA)
+
+    def __repr__(self):
+        return "<SSLSession>"  # not the secret
+
+    __str__ = __repr__
+
+    def serialize(self):
+        return bytes(self)
 
 
 class SSLSocket(Stream):
@@ -315,11 +339,12 @@ class SSLSocket(Stream):
             self._move = self._wait_on_socket
             return
         self._move = self._pump
-        self._inbuf = bytearray(_CHUNK)
+        self._inbuf = bytearray(_CHUNK)  # grows to _RECORD for large records (_fill)
         self._outbuf = bytearray(_CHUNK)
         self._unsent = None  # output taken from the engine that the socket has not accepted yet
-        # The socket's read-what-is-there: a Python stream class's readinto() is that already;
-        # socket.socket's readinto() waits for a full buffer, as on a board.
+        # socket.socket's readinto() waits for a full buffer, as on a board: its
+        # read-what-is-there instead. Any stream is asked for no more than the engine waits
+        # for (_fill), so a class's readinto() may wait for a full buffer too.
         self._sock_read = getattr(sock, "_raw_readinto", None) or sock.readinto
 
     def __repr__(self):
@@ -373,8 +398,15 @@ class SSLSocket(Stream):
     def _fill(self):
         # Gives the engine what the socket has; False when the socket would block.
         conn = self._conn
+        want = conn.input_wanted()
+        size = len(self._inbuf)
+        if want > size and size < _RECORD:
+            # Large records on their way: one read each, not one per 4 KiB.
+            self._inbuf = bytearray(_RECORD)
+            size = _RECORD
+        buf = memoryview(self._inbuf)[:want] if 0 < want < size else self._inbuf
         try:
-            n = self._sock_read(self._inbuf)
+            n = self._sock_read(buf)
         except OSError as e:
             conn.feed_error(e.errno)
             return True
@@ -546,6 +578,41 @@ class SSLSocket(Stream):
         der = bytearray(n)
         conn.peer_cert_into(addressof(der))
         return bytes(der)
+
+    # ---- session resumption ----------------------------------------------------------------
+
+    @property
+    def session(self):
+        # The session to offer on a later connection: after the handshake (a TLS 1.3 ticket
+        # comes after it: read once first); None before, once closed, and on a server.
+        conn = self._conn
+        n = conn.session_len() if conn is not None else 0
+        if n <= 0:
+            return None
+        buf = bytearray(n)
+        conn.session_into(addressof(buf))
+        return SSLSession(buf)
+
+    @session.setter
+    def session(self, session):
+        self._offer(session)  # before a deferred handshake (do_handshake_on_connect=False)
+
+    @property
+    def session_reused(self):
+        return self._live().session_reused()
+
+    def _offer(self, session):
+        # A session that does not serve this connection (other trust anchors, host name, or a
+        # weaker verification) is not offered: the handshake runs in full.
+        if session is None:
+            return
+        if not isinstance(session, SSLSession):
+            raise TypeError("session must be an SSLSession")
+        data = bytes(session)
+        r = self._live().session_load(addressof(data), len(data))
+        if r == -_EINVAL:
+            raise ValueError("a session is offered by a client before its handshake")
+        _check(r)
 
     # ---- waiting without blocking (MicroPython's main thread in a browser or Node) ----------
 
