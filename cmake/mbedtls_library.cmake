@@ -62,9 +62,3 @@ elseif(NOT WASM_SSL_CRYPTO STREQUAL "wasm-ssl")
   message(FATAL_ERROR "WASM_SSL_CRYPTO must be wasm-ssl or mbedtls, not '${WASM_SSL_CRYPTO}'")
 endif()
 
-# MicroPython's CBC suites in the wasm builds too (see wasm_ssl_mbedtls_config.h: natively they
-# are always in). Off by default: they do not fit the .wasm size budget yet.
-option(WASM_SSL_CBC "CBC suites and RSA key exchange in the wasm builds" OFF)
-if(WASM_SSL_CBC)
-  target_compile_definitions(wssl_mbedtls PUBLIC WASM_SSL_CBC)
-endif()

@@ -176,7 +176,9 @@ WSSL_API const char *wssl_mbedtls_error_name(int32_t code);
 WSSL_API int32_t wssl_error_class(int32_t code);
 
 /* One-line description of a result, from mbedtls' own header comments
- * ("The connection indicated an EOF"); "" when there is none. */
+ * ("The connection indicated an EOF"); "" when there is none. The .wasm builds answer "" for
+ * mbedtls' codes: their descriptions ship beside the .wasm, in the npm package's
+ * dist/mbedtls_error_reasons.js, by the name wssl_error_name() gives. */
 WSSL_API const char *wssl_error_reason(int32_t code);
 
 /* Every cipher suite this build supports, by mbedtls name, comma-separated, in the

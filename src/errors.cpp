@@ -18,8 +18,11 @@ struct ErrorInfo {
 };
 
 // Generated at build time from mbedtls' headers (cmake/generate_error_table.cmake):
-// kMbedtlsErrorCodes, and kMbedtlsErrorTexts with "NAME\0description\0" for each code.
+// kMbedtlsErrorCodes, and kMbedtlsErrorTexts with "NAME\0description\0" for each code, or
+// only "NAME\0" where WSSL_MBEDTLS_ERROR_REASONS is 0 (the wasm builds: the npm package
+// holds the descriptions, and wssl_error_reason() answers "" for mbedtls' codes).
 #include "mbedtls_error_table.inc"
+constexpr char kMbedtlsPrefix[] = "MBEDTLS_ERR_";  // every name in the table starts with it
 
 // Transport errnos (MicroPython/Linux numbering) that hosts pass through, and the engine's own.
 const ErrorInfo kErrnos[] = {
@@ -55,44 +58,64 @@ const ErrorInfo *find(const ErrorInfo (&table)[N], int32_t code) {
   return nullptr;
 }
 
-// An mbedtls code's entry (its strings point into kMbedtlsErrorTexts); name null if unknown.
+// An mbedtls code's entry (its strings point into kMbedtlsErrorTexts, the name without
+// kMbedtlsPrefix); name null if unknown.
 ErrorInfo find_mbedtls(int32_t code) {
   const char *text = kMbedtlsErrorTexts;
   for (int32_t c : kMbedtlsErrorCodes) {
-    const char *name = text, *reason = name + std::strlen(name) + 1;
+    const char *name = text, *after_name = name + std::strlen(name) + 1;
+    const char *reason = WSSL_MBEDTLS_ERROR_REASONS ? after_name : nullptr;
     if (c == code) return {c, name, reason};
-    text = reason + std::strlen(reason) + 1;
+    text = reason ? reason + std::strlen(reason) + 1 : after_name;
   }
   return {code, nullptr, nullptr};
 }
 
-ErrorInfo lookup(int32_t code) {
-  // Small negative numbers are errnos first, as in MicroPython (its cut-off is -256).
+// The errnos' and the engine's own entries. Small negative numbers are errnos first, as in
+// MicroPython (its cut-off is -256).
+const ErrorInfo *find_own(int32_t code) {
   if (code < 0 && code > -256)
-    if (const ErrorInfo *e = find(kErrnos, code)) return *e;
-  if (const ErrorInfo *e = find(kEngineErrors, code)) return *e;
-  return find_mbedtls(code);
+    if (const ErrorInfo *e = find(kErrnos, code)) return e;
+  return find(kEngineErrors, code);
+}
+
+// kMbedtlsPrefix + high (+ "+" + kMbedtlsPrefix + low), built on first use and kept for the
+// instance's life, so that returned pointers stay valid (few distinct codes are ever named).
+const char *full_name(int32_t code, const char *high, const char *low) {
+  static std::vector<std::pair<int32_t, std::unique_ptr<char[]>>> names;
+  for (const auto &entry : names)
+    if (entry.first == code) return entry.second.get();
+  const size_t prefix_len = sizeof kMbedtlsPrefix - 1;
+  size_t len = prefix_len + std::strlen(high);
+  if (low != nullptr) len += 1 + prefix_len + std::strlen(low);
+  std::unique_ptr<char[]> text(new char[len + 1]);
+  char *end = text.get();
+  auto append = [&end](const char *part) {
+    const size_t n = std::strlen(part);
+    std::memcpy(end, part, n);
+    end += n;
+  };
+  append(kMbedtlsPrefix);
+  append(high);
+  if (low != nullptr) {
+    append("+");
+    append(kMbedtlsPrefix);
+    append(low);
+  }
+  *end = '\0';
+  names.emplace_back(code, std::move(text));
+  return names.back().second.get();
 }
 
 const char *name_of(int32_t code, bool errno_first) {
-  if (const char *name = (errno_first ? lookup(code) : find_mbedtls(code)).name) return name;
+  if (errno_first)
+    if (const ErrorInfo *own = find_own(code)) return own->name;
+  if (const char *name = find_mbedtls(code).name) return full_name(code, name, nullptr);
   // mbedtls combines a high-level and a low-level code (e.g. X509 format + ASN.1 reason).
   if (code < 0 && code > -0x8000) {
     const char *high = find_mbedtls(-((-code) & 0xFF80)).name;
     const char *low = find_mbedtls(-((-code) & 0x007F)).name;
-    if (high != nullptr && low != nullptr) {
-      // Kept for the instance's life, so that returned pointers stay valid (few codes combine).
-      static std::vector<std::pair<int32_t, std::unique_ptr<char[]>>> combined;
-      for (const auto &entry : combined)
-        if (entry.first == code) return entry.second.get();
-      size_t high_len = std::strlen(high), low_len = std::strlen(low);
-      std::unique_ptr<char[]> text(new char[high_len + 1 + low_len + 1]);
-      std::memcpy(text.get(), high, high_len);
-      text[high_len] = '+';
-      std::memcpy(text.get() + high_len + 1, low, low_len + 1);
-      combined.emplace_back(code, std::move(text));
-      return combined.back().second.get();
-    }
+    if (high != nullptr && low != nullptr) return full_name(code, high, low);
   }
   return "UNKNOWN_ERROR";
 }
@@ -123,7 +146,8 @@ int32_t error_class(int32_t code) {
 }
 
 const char *error_reason(int32_t code) {
-  if (const char *reason = lookup(code).reason) return reason;
+  const ErrorInfo *own = find_own(code);
+  if (const char *reason = own != nullptr ? own->reason : find_mbedtls(code).reason) return reason;
   if (code < 0 && code > -0x8000)
     if (const char *reason = find_mbedtls(-((-code) & 0xFF80)).reason) return reason;
   return "";

@@ -4,8 +4,8 @@
  *
  * What is in: TLS 1.2 + 1.3, client + server, X.509 parsing and verification, ECDHE over
  * X25519 / P-256 / P-384, ECDSA and RSA certificates, AES-GCM and ChaCha20-Poly1305, PSK,
- * SNI, ALPN, session tickets; natively (and in wasm with WASM_SSL_CBC) also AES-CBC and RSA key
- * exchange for MicroPython's list of TLS 1.2 suites (see below). What is out: everything else (no
+ * SNI, ALPN, session tickets, and AES-CBC with RSA key exchange for MicroPython's list of
+ * TLS 1.2 suites (see below). What is out: everything else (no
  * DTLS, DHE, renegotiation, file I/O, sockets, timing, debug strings, certificate writing,
  * SHA-224, CTR_DRBG). Size and speed choices are measured by `make bench`.
  */
@@ -142,15 +142,10 @@
 #define MBEDTLS_SHA256_SMALLER           /* loops instead of unrolled rounds: smaller, as fast */
 #define MBEDTLS_SHA512_SMALLER
 /* MicroPython's CBC suites (AES-CBC, with AES decryption, and RSA key exchange), offered after
- * every AEAD suite: natively always, where the tests run them; in wasm only when built with
- * WASM_SSL_CBC (cmake -DWASM_SSL_CBC=ON), as they cost 3.1 to 4.2 KB gzip per .wasm, more than
- * the 110 KB budget holds today. */
-#if !defined(__wasm__) || defined(WASM_SSL_CBC)
+ * every AEAD suite. Their 3.4 to 3.7 KB gzip per .wasm was paid for by moving mbedtls' error
+ * descriptions out of the module (cmake/generate_error_table.cmake). */
 #define MBEDTLS_KEY_EXCHANGE_RSA_ENABLED
 #define MBEDTLS_CIPHER_MODE_CBC
-#else
-#define MBEDTLS_BLOCK_CIPHER_NO_DECRYPT  /* GCM, ChaCha20 and the DRBG only ever encrypt */
-#endif
 
 /* ---- Sizes ---- */
 /* Peers send full 16 KiB records; anything smaller breaks interop with OpenSSL/GnuTLS/Node. */

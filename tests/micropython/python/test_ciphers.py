@@ -64,8 +64,7 @@ def test_suites_the_peer_does_not_share_fail_the_handshake():
 
 
 # The CBC suites of MicroPython's list (its tests print these eight), over ECDHE-ECDSA with the
-# test CA's P-256 key and over RSA key exchange with an RSA key. A wasm build has them only with
-# WASM_SSL_CBC (wasm_ssl_mbedtls_config.h); without, these tests check that none is listed.
+# test CA's P-256 key and over RSA key exchange with an RSA key.
 CBC_SUITES = (
     "TLS-ECDHE-ECDSA-WITH-AES-256-CBC-SHA384", "TLS-ECDHE-ECDSA-WITH-AES-256-CBC-SHA",
     "TLS-ECDHE-ECDSA-WITH-AES-128-CBC-SHA256", "TLS-ECDHE-ECDSA-WITH-AES-128-CBC-SHA",
@@ -74,14 +73,8 @@ CBC_SUITES = (
 )
 
 
-def has_cbc():
-    return any("-CBC-" in name for name in tls.SSLContext(tls.PROTOCOL_TLS_CLIENT).get_ciphers())
-
-
 def test_upstreams_cbc_suites_are_listed_after_every_aead_suite():
     ciphers = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT).get_ciphers()
-    if not has_cbc():
-        return  # a build without them
     for name in CBC_SUITES:
         assert name in ciphers, name
     cbc = [i for i, name in enumerate(ciphers) if "-CBC-" in name]
@@ -103,8 +96,6 @@ def test_an_unchosen_handshake_never_lands_on_cbc():
 
 
 def test_each_cbc_suite_carries_data_both_ways():
-    if not has_cbc():
-        return
     data = bytes(range(256)) * 300  # several records, and CBC runs of every length
     for suite in CBC_SUITES:
         name = "server-rsa" if "-RSA-" in suite else "server"
