@@ -34,6 +34,15 @@ def test_set_ciphers_takes_a_list_or_tuple_of_names():
     ctx.set_ciphers(tuple(ciphers[:2]))
 
 
+def test_ssl_contexts_set_ciphers_refuses_a_str_as_bad_config():
+    # As MicroPython's C ssl module did (it read the str as a list of names); tls raises TypeError.
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    eq(raises(OSError, ctx.set_ciphers, "TLS-RSA-WITH-AES-256-CBC-SHA256").args, BAD_CONFIG)
+    eq(raises(OSError, ctx.set_ciphers, "ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA").args, BAD_CONFIG)
+    raises(TypeError, ctx.set_ciphers, [1])
+    ctx.set_ciphers(["TLS-RSA-WITH-AES-256-CBC-SHA256"])
+
+
 def test_the_chosen_suite_is_the_one_negotiated():
     suite = "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256"  # TLS 1.2, for the test CA's P-256 key
     client = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)

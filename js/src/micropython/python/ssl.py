@@ -43,7 +43,15 @@ class SSLContext:
         return self._context.get_ciphers()
 
     def set_ciphers(self, ciphersuite):
-        self._context.set_ciphers(ciphersuite)
+        # MicroPython's C ssl module read any argument as a list of names, so a str that is not
+        # one of tls's PSK spellings named no suite: BAD_CONFIG there (its tests expect it), where
+        # tls.SSLContext raises TypeError. Either way a str never silently chooses suites.
+        try:
+            self._context.set_ciphers(ciphersuite)
+        except TypeError:
+            if not isinstance(ciphersuite, str):
+                raise
+            tls._raise(tls._ERR_SSL_BAD_CONFIG)
 
     def load_cert_chain(self, certfile, keyfile):
         # A str names a file; bytes are the certificate or key themselves (PEM or DER).
