@@ -34,7 +34,13 @@ def test_unknown_attributes_are_attribute_errors():
     raises(AttributeError, setattr, ctx, "does_not_exist", None)
     raises(AttributeError, delattr, ctx, "does_not_exist")
     raises(AttributeError, delattr, ctx, "verify_mode")
-    raises(AttributeError, getattr, ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), "does_not_exist")
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    raises(AttributeError, getattr, ctx, "does_not_exist")
+    raises(AttributeError, setattr, ctx, "check_hostname", False)  # CPython's, not MicroPython's
+    raises(AttributeError, delattr, ctx, "does_not_exist")
+    raises(AttributeError, delattr, ctx, "verify_mode")
+    ctx.verify_mode = ssl.CERT_REQUIRED  # its own attributes still set (the tls context's)
+    eq(ctx._context.verify_mode, tls.CERT_REQUIRED)
 
 
 def test_verify_mode_defaults_as_on_a_board():

@@ -23,6 +23,16 @@ class SSLContext:
         self._context = tls.SSLContext(*args)
         self._context.verify_mode = CERT_NONE
 
+    # As MicroPython's C SSLContext (and tls.SSLContext): no other attribute can be set or
+    # deleted, so a misspelt or CPython-only setting (check_hostname) is an error, not ignored.
+    def __setattr__(self, name, value):
+        if name not in ("_context", "verify_mode", "verify_flags"):
+            raise AttributeError(name)
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name):
+        raise AttributeError(name)
+
     @property
     def verify_mode(self):
         return self._context.verify_mode
