@@ -149,6 +149,15 @@ def test_a_client_without_psk_cannot_connect_to_a_psk_server():
     assert isinstance(got_client, OSError) and isinstance(got_server, OSError), (got_client, got_server)
 
 
+def test_a_psk_server_with_a_certificate_still_refuses_a_certificate_only_client():
+    client = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
+    client.load_verify_locations(cert("ca.der"))  # it would accept the server's certificate
+    server = server_context({IDENTITY: KEY})
+    server.load_cert_chain(cert("server.crt"), cert("server.key"))
+    (got_client, got_server), c, s = exchange(client, server)
+    assert isinstance(got_client, OSError) and isinstance(got_server, OSError), (got_client, got_server)
+
+
 def test_set_ciphers_chooses_the_psk_suites_itself():
     client = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
     psk_suites = [n for n in client.get_ciphers() if "-PSK-" in n]
