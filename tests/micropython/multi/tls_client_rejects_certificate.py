@@ -3,22 +3,17 @@
 # client raises the certificate checks that failed. Once with an expired certificate, once with
 # a certificate for another name.
 import socket
-import ssl
-from harness import cert
+from harness import listen, server_context, verifying_client_context
 
 CASES = (("expired", "localhost"), ("server", "not-the-server.example"))
 
 
 def instance0():
-    s = socket.socket()
-    s.bind((multitest.BIND_ADDR, 0))
-    s.listen(1)
-    multitest.globals(PORT=s.getsockname()[1])
+    s = listen(multitest)
     multitest.next()
     for name, _ in CASES:
         conn, _ = s.accept()
-        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        ctx.load_cert_chain(cert(name + ".der"), cert(name + ".key.der"))
+        ctx = server_context(name)
         try:
             ctx.wrap_socket(conn, server_side=True)
             print("server: connected")
@@ -34,9 +29,7 @@ def instance1():
     for name, hostname in CASES:
         s = socket.socket()
         s.connect(("127.0.0.1", PORT))
-        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        ctx.verify_mode = ssl.CERT_REQUIRED
-        ctx.load_verify_locations(cadata=cert("ca.der"))
+        ctx = verifying_client_context()
         try:
             ctx.wrap_socket(s, server_hostname=hostname)
             print("client: connected")

@@ -3,18 +3,14 @@
 # the rejection from its next read, as the server's fatal alert.
 import socket
 import ssl
-from harness import cert
+from harness import cert, listen, server_context, verifying_client_context
 
 
 def instance0():
-    s = socket.socket()
-    s.bind((multitest.BIND_ADDR, 0))
-    s.listen(1)
-    multitest.globals(PORT=s.getsockname()[1])
+    s = listen(multitest)
     multitest.next()
     conn, _ = s.accept()
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ctx.load_cert_chain(cert("server.der"), cert("server.key.der"))
+    ctx = server_context()
     ctx.verify_mode = ssl.CERT_REQUIRED
     ctx.load_verify_locations(cadata=cert("ca.der"))
     try:
@@ -31,9 +27,7 @@ def instance1():
     multitest.next()
     s = socket.socket()
     s.connect(("127.0.0.1", PORT))
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    ctx.verify_mode = ssl.CERT_REQUIRED
-    ctx.load_verify_locations(cadata=cert("ca.der"))
+    ctx = verifying_client_context()
     tls = ctx.wrap_socket(s, server_hostname="localhost")
     print("client: handshake over,", tls.cipher()[1])
     try:

@@ -4,39 +4,15 @@
 # fewer bytes. A session offered to another host name is not used: that handshake is full.
 import socket
 import ssl
-from harness import cert
+from harness import Counting, cert, listen, server_context, verifying_client_context
 
 CONNECTIONS = 9
 
 
-class Counting:
-    # The client's socket, counting the bytes both ways.
-    def __init__(self, sock):
-        self.sock = sock
-        self.count = 0
-
-    def readinto(self, buf):
-        n = self.sock.readinto(buf)
-        self.count += n or 0
-        return n
-
-    def write(self, buf):
-        n = self.sock.write(buf)
-        self.count += n or 0
-        return n
-
-    def close(self):
-        self.sock.close()
-
-
 def instance0():
-    s = socket.socket()
-    s.bind((multitest.BIND_ADDR, 0))
-    s.listen(1)
-    multitest.globals(PORT=s.getsockname()[1])
+    s = listen(multitest)
     multitest.next()
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)  # one context: its ticket key serves them all
-    ctx.load_cert_chain(cert("server.der"), cert("server.key.der"))
+    ctx = server_context()  # one context: its ticket key serves them all
     for i in range(CONNECTIONS):
         conn, _ = s.accept()
         tls = ctx.wrap_socket(conn, server_side=True)
@@ -50,9 +26,7 @@ def connect(session=None, host="localhost", via_attribute=False, tls12=False):
     s = socket.socket()
     s.connect(("127.0.0.1", PORT))
     stream = Counting(s)
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    ctx.verify_mode = ssl.CERT_REQUIRED
-    ctx.load_verify_locations(cadata=cert("ca.der"))
+    ctx = verifying_client_context()
     if tls12:
         ctx.set_ciphers(["TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256"])  # no TLS 1.3 suite
     if via_attribute:

@@ -1,5 +1,6 @@
 # What the Python suites share: running one test by name, checking exceptions by type and
-# arguments, reading the test certificates, and an in-memory stream pair that never blocks.
+# arguments, reading the test certificates, an in-memory stream pair that never blocks, and
+# for the two-instance files (multi/) a listening socket and the test CA's contexts.
 CERTS = "/certs/"
 peer = {}  # ports and the like, filled in by the JS side of a suite
 
@@ -93,3 +94,55 @@ def pump(*steps, rounds=50):
         if all(r is not None for r in results):
             return results
     raise AssertionError("no progress after %d rounds: %r" % (rounds, results))
+
+
+class Counting:
+    """A stream around a socket, counting the bytes that cross it both ways."""
+
+    def __init__(self, sock):
+        self.sock = sock
+        self.count = 0
+
+    def readinto(self, buf):
+        n = self.sock.readinto(buf)
+        self.count += n or 0
+        return n
+
+    def write(self, buf):
+        n = self.sock.write(buf)
+        self.count += n or 0
+        return n
+
+    def close(self):
+        self.sock.close()
+
+
+def listen(multitest):
+    """A server instance's listening socket on a free port, published to the others as PORT."""
+    import socket
+
+    s = socket.socket()
+    s.bind((multitest.BIND_ADDR, 0))
+    s.listen(1)
+    multitest.globals(PORT=s.getsockname()[1])
+    return s
+
+
+def server_context(name="server"):
+    """An ssl server context with the test certificate `name` (server: the CA's localhost)."""
+    import ssl
+
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert(name + ".der"), cert(name + ".key.der"))
+    return ctx
+
+
+def verifying_client_context():
+    """An ssl client context that trusts the test CA and requires the peer's certificate
+    (ssl's contexts start at CERT_NONE)."""
+    import ssl
+
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.verify_mode = ssl.CERT_REQUIRED
+    ctx.load_verify_locations(cadata=cert("ca.der"))
+    return ctx

@@ -5,30 +5,10 @@
 # what the engine says.
 import socket
 import ssl
-from harness import cert, peer, pipe, raises, eq
+from harness import Counting, cert, peer, pipe, raises, eq
 
 CA_DER = cert("ca.der")
 BAD_INPUT_DATA = (-0x7100, "MBEDTLS_ERR_SSL_BAD_INPUT_DATA")
-
-
-class Counting:
-    # A client's socket, counting the bytes both ways.
-    def __init__(self, sock):
-        self.sock = sock
-        self.count = 0
-
-    def readinto(self, buf):
-        n = self.sock.readinto(buf)
-        self.count += n or 0
-        return n
-
-    def write(self, buf):
-        n = self.sock.write(buf)
-        self.count += n or 0
-        return n
-
-    def close(self):
-        self.sock.close()
 
 
 def context(cadata=CA_DER, verify_mode=ssl.CERT_REQUIRED):
