@@ -43,16 +43,22 @@ def test_ssl_contexts_set_ciphers_refuses_a_str_as_bad_config():
     ctx.set_ciphers(["TLS-RSA-WITH-AES-256-CBC-SHA256"])
 
 
-def test_the_chosen_suite_is_the_one_negotiated():
-    suite = "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256"  # TLS 1.2, for the test CA's P-256 key
+def deferred_pair(client_suites, server_cert="server"):
+    """A client that trusts the test CA and offers client_suites, and a server with the test
+    certificate server_cert, over a pipe, their handshakes left for pump() to drive."""
     client = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
     client.load_verify_locations(cert("ca.der"))
-    client.set_ciphers([suite])
+    client.set_ciphers(client_suites)
     server = tls.SSLContext(tls.PROTOCOL_TLS_SERVER)
-    server.load_cert_chain(cert("server.crt"), cert("server.key"))
+    server.load_cert_chain(cert(server_cert + ".crt"), cert(server_cert + ".key"))
     a, b = pipe()
-    c = client.wrap_socket(a, server_hostname="localhost", do_handshake_on_connect=False)
-    s = server.wrap_socket(b, server_side=True, do_handshake_on_connect=False)
+    return (client.wrap_socket(a, server_hostname="localhost", do_handshake_on_connect=False),
+            server.wrap_socket(b, server_side=True, do_handshake_on_connect=False))
+
+
+def test_the_chosen_suite_is_the_one_negotiated():
+    suite = "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256"  # TLS 1.2, for the test CA's P-256 key
+    c, s = deferred_pair([suite])
     pump(lambda: c.write(b"!"), lambda: s.read(1))
     eq(c.cipher(), (suite, "TLSv1.2"))
     eq(s.cipher(), (suite, "TLSv1.2"))
@@ -92,14 +98,8 @@ def test_upstreams_cbc_suites_are_listed_after_every_aead_suite():
 
 
 def test_an_unchosen_handshake_never_lands_on_cbc():
-    client = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
-    client.load_verify_locations(cert("ca.der"))
-    client.set_ciphers([n for n in client.get_ciphers() if not n.startswith("TLS1-3-")])  # TLS 1.2
-    server = tls.SSLContext(tls.PROTOCOL_TLS_SERVER)
-    server.load_cert_chain(cert("server.crt"), cert("server.key"))
-    a, b = pipe()
-    c = client.wrap_socket(a, server_hostname="localhost", do_handshake_on_connect=False)
-    s = server.wrap_socket(b, server_side=True, do_handshake_on_connect=False)
+    every = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT).get_ciphers()
+    c, s = deferred_pair([n for n in every if not n.startswith("TLS1-3-")])  # TLS 1.2
     pump(lambda: c.write(b"!"), lambda: s.read(1))
     assert "-CBC-" not in c.cipher()[0], c.cipher()
 
@@ -107,15 +107,7 @@ def test_an_unchosen_handshake_never_lands_on_cbc():
 def test_each_cbc_suite_carries_data_both_ways():
     data = bytes(range(256)) * 300  # several records, and CBC runs of every length
     for suite in CBC_SUITES:
-        name = "server-rsa" if "-RSA-" in suite else "server"
-        client = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
-        client.load_verify_locations(cert("ca.der"))
-        client.set_ciphers([suite])
-        server = tls.SSLContext(tls.PROTOCOL_TLS_SERVER)
-        server.load_cert_chain(cert(name + ".crt"), cert(name + ".key"))
-        a, b = pipe()
-        c = client.wrap_socket(a, server_hostname="localhost", do_handshake_on_connect=False)
-        s = server.wrap_socket(b, server_side=True, do_handshake_on_connect=False)
+        c, s = deferred_pair([suite], "server-rsa" if "-RSA-" in suite else "server")
         got = bytearray()
 
         def server_reads():
