@@ -1,4 +1,5 @@
-// Helpers shared by the elliptic-curve tests: hex, a seeded test RNG, an mbedtls P-256 group.
+// Helpers shared by the elliptic-curve tests: hex, a seeded test RNG, an mbedtls P-256 group,
+// PSA's key agreement.
 #ifndef WASM_SSL_TESTS_ECC_TEST_UTIL_H
 #define WASM_SSL_TESTS_ECC_TEST_UTIL_H
 
@@ -10,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "mbedtls/ecp.h"
+#include "psa/crypto.h"
 
 inline std::vector<uint8_t> from_hex(const std::string &hex) {
   std::vector<uint8_t> out;
@@ -47,6 +49,27 @@ inline std::string mpi_hex(const mbedtls_mpi *v) {
   uint8_t buf[32];
   EXPECT_EQ(mbedtls_mpi_write_binary(v, buf, 32), 0);
   return to_hex(buf, 32);
+}
+
+// PSA's ECDH as TLS 1.3 calls it, with the private key d of a curve of `family` and `bits`:
+// returns the PSA status, and on success the shared secret in *secret.
+inline psa_status_t psa_ecdh(psa_ecc_family_t family, size_t bits, const std::vector<uint8_t> &d,
+                             const std::vector<uint8_t> &peer, std::string *secret) {
+  EXPECT_EQ(psa_crypto_init(), PSA_SUCCESS);
+  psa_key_attributes_t attributes = PSA_KEY_ATTRIBUTES_INIT;
+  psa_set_key_type(&attributes, PSA_KEY_TYPE_ECC_KEY_PAIR(family));
+  psa_set_key_bits(&attributes, bits);
+  psa_set_key_usage_flags(&attributes, PSA_KEY_USAGE_DERIVE);
+  psa_set_key_algorithm(&attributes, PSA_ALG_ECDH);
+  mbedtls_svc_key_id_t id;
+  EXPECT_EQ(psa_import_key(&attributes, d.data(), d.size(), &id), PSA_SUCCESS);
+  uint8_t out[32];
+  size_t len = 0;
+  const psa_status_t status =
+      psa_raw_key_agreement(PSA_ALG_ECDH, id, peer.data(), peer.size(), out, sizeof out, &len);
+  psa_destroy_key(id);
+  if (status == PSA_SUCCESS) *secret = to_hex(out, len);
+  return status;
 }
 
 // An mbedtls P-256 group, key pair and scratch numbers, freed on scope exit.

@@ -163,21 +163,7 @@ TEST(P256, VerifyWithKeyGeneratorOrMinusGenerator) {
 // PSA's ECDH as TLS 1.3 calls it; the peer is an uncompressed point.
 psa_status_t psa_p256_ecdh(const std::vector<uint8_t> &d, const std::vector<uint8_t> &peer,
                            std::string *secret) {
-  EXPECT_EQ(psa_crypto_init(), PSA_SUCCESS);
-  psa_key_attributes_t attributes = PSA_KEY_ATTRIBUTES_INIT;
-  psa_set_key_type(&attributes, PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1));
-  psa_set_key_bits(&attributes, 256);
-  psa_set_key_usage_flags(&attributes, PSA_KEY_USAGE_DERIVE);
-  psa_set_key_algorithm(&attributes, PSA_ALG_ECDH);
-  mbedtls_svc_key_id_t id;
-  EXPECT_EQ(psa_import_key(&attributes, d.data(), d.size(), &id), PSA_SUCCESS);
-  uint8_t out[32];
-  size_t len = 0;
-  const psa_status_t status =
-      psa_raw_key_agreement(PSA_ALG_ECDH, id, peer.data(), peer.size(), out, sizeof out, &len);
-  psa_destroy_key(id);
-  if (status == PSA_SUCCESS) *secret = to_hex(out, len);
-  return status;
+  return psa_ecdh(PSA_ECC_FAMILY_SECP_R1, 256, d, peer, secret);
 }
 
 TEST(P256, PsaRefusesInvalidPeerPoints) {

@@ -57,22 +57,7 @@ TEST(X25519, Rfc7748Section61DiffieHellman) {
 // PSA's key agreement as TLS 1.3 calls it; returns the PSA status, the secret in *secret.
 psa_status_t psa_x25519(const std::string &private_hex, const std::vector<uint8_t> &peer,
                         std::string *secret) {
-  EXPECT_EQ(psa_crypto_init(), PSA_SUCCESS);
-  psa_key_attributes_t attributes = PSA_KEY_ATTRIBUTES_INIT;
-  psa_set_key_type(&attributes, PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_MONTGOMERY));
-  psa_set_key_bits(&attributes, 255);
-  psa_set_key_usage_flags(&attributes, PSA_KEY_USAGE_DERIVE);
-  psa_set_key_algorithm(&attributes, PSA_ALG_ECDH);
-  const std::vector<uint8_t> key = from_hex(private_hex);
-  mbedtls_svc_key_id_t id;
-  EXPECT_EQ(psa_import_key(&attributes, key.data(), key.size(), &id), PSA_SUCCESS);
-  uint8_t out[32];
-  size_t out_len = 0;
-  const psa_status_t status =
-      psa_raw_key_agreement(PSA_ALG_ECDH, id, peer.data(), peer.size(), out, sizeof out, &out_len);
-  psa_destroy_key(id);
-  if (status == PSA_SUCCESS) *secret = to_hex(out, out_len);
-  return status;
+  return psa_ecdh(PSA_ECC_FAMILY_MONTGOMERY, 255, from_hex(private_hex), peer, secret);
 }
 
 TEST(X25519, Rfc7748Section61ThroughPsaKeyAgreement) {
