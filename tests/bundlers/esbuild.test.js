@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { describeIfChromium } from '../support/browser.js';
 import { describeOutput, makeProject, writeIndexHtml } from './support/project.js';
-import { startPeers, VERIFIED_EXCHANGE } from './support/run-page.js';
+import { peersForSuite, VERIFIED_EXCHANGE } from './support/run-page.js';
 
 async function esbuild(project, extra = {}) {
   const outdir = path.join(project.dir, 'out');
@@ -17,17 +17,10 @@ async function esbuild(project, extra = {}) {
 }
 
 describeIfChromium('esbuild', () => {
-  let peers;
-  const projects = [];
-  beforeAll(async () => { peers = await startPeers(); }, 60000);
-  afterAll(async () => {
-    if (peers) await peers.stop();
-    for (const p of projects) p.remove();
-  });
+  const peers = peersForSuite();
 
   test('with no configuration the page bundles (no node: import, no warning); without the .wasm it says what to do', async () => {
-    const project = makeProject();
-    projects.push(project);
+    const project = peers.track(makeProject());
     const { outdir, warnings, output } = await esbuild(project);
     expect(warnings).toEqual([]);
     expect(output.nodeImports).toEqual([]);
@@ -37,9 +30,8 @@ describeIfChromium('esbuild', () => {
   }, 60000);
 
   test('with --loader:.wasm=file and load({ wasmUrl }) the page makes a verified TLS exchange in chromium', async () => {
-    const project = makeProject({ wasmUrlImport: "import wasmUrl from 'wasm-ssl/dist/wasm_ssl.wasm';",
-      loadOptions: '{ wasmUrl }' });
-    projects.push(project);
+    const project = peers.track(makeProject({ wasmUrlImport: "import wasmUrl from 'wasm-ssl/dist/wasm_ssl.wasm';",
+      loadOptions: '{ wasmUrl }' }));
     const { outdir, warnings, output } = await esbuild(project, { loader: { '.wasm': 'file' } });
     expect(warnings).toEqual([]);
     expect(output.nodeImports).toEqual([]);

@@ -9,18 +9,13 @@ import path from 'node:path';
 import { distDir } from '../support/paths.js';
 import { describeIfChromium } from '../support/browser.js';
 import { describeOutput, makeProject, writeIndexHtml } from './support/project.js';
-import { startPeers, VERIFIED_EXCHANGE } from './support/run-page.js';
+import { peersForSuite, VERIFIED_EXCHANGE } from './support/run-page.js';
 
 describeIfChromium('Rollup + node-resolve', () => {
-  let peers, project;
-  beforeAll(async () => { peers = await startPeers(); }, 60000);
-  afterAll(async () => {
-    if (peers) await peers.stop();
-    if (project) project.remove();
-  });
+  const peers = peersForSuite();
 
   test('the page bundles with no warning and, given the .wasm by URL, makes a verified TLS exchange in chromium', async () => {
-    project = makeProject({ loadOptions: "{ wasmUrl: '/wasm_ssl.wasm' }" });
+    const project = peers.track(makeProject({ loadOptions: "{ wasmUrl: '/wasm_ssl.wasm' }" }));
     const outDir = path.join(project.dir, 'out');
     const warnings = [];
     const bundle = await rollup({ input: path.join(project.dir, 'main.js'), plugins: [nodeResolve()],

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { certDir } from '../support/paths.js';
 import { describeIfChromium } from '../support/browser.js';
 import { describeOutput, makeProject, writeIndexHtml } from './support/project.js';
-import { startPeers, VERIFIED_EXCHANGE, VERIFIED_EXCHANGE_SCALAR } from './support/run-page.js';
+import { peersForSuite, VERIFIED_EXCHANGE, VERIFIED_EXCHANGE_SCALAR } from './support/run-page.js';
 
 /** A Vite project: index.html at the root, the test CA in public/ (served at /certs/). */
 function viteProject(options) {
@@ -21,17 +21,10 @@ function viteProject(options) {
 const quiet = { configFile: false, logLevel: 'silent' };
 
 describeIfChromium('Vite', () => {
-  let peers;
-  const projects = [];
-  beforeAll(async () => { peers = await startPeers(); }, 60000);
-  afterAll(async () => {
-    if (peers) await peers.stop();
-    for (const p of projects) p.remove();
-  });
+  const peers = peersForSuite();
 
   test('the dev server runs the page to a verified TLS exchange in chromium, fetching the SIMD .wasm only', async () => {
-    const project = viteProject();
-    projects.push(project);
+    const project = peers.track(viteProject());
     const server = await createServer({ ...quiet, root: project.dir, server: { host: '127.0.0.1', port: 0 } });
     try {
       await server.listen();
@@ -43,8 +36,7 @@ describeIfChromium('Vite', () => {
   }, 90000);
 
   test('vite build emits the two emscripten .wasm files and one glue, no node: import, and the page works', async () => {
-    const project = viteProject();
-    projects.push(project);
+    const project = peers.track(viteProject());
     const outDir = path.join(project.dir, 'dist');
     await build({ ...quiet, root: project.dir, build: { outDir } });
     const output = describeOutput(outDir);
@@ -57,8 +49,7 @@ describeIfChromium('Vite', () => {
   }, 90000);
 
   test('vite build: where SIMD is missing (here forced: simd false) the page fetches the scalar build only', async () => {
-    const project = viteProject({ loadOptions: '{ simd: false }' });
-    projects.push(project);
+    const project = peers.track(viteProject({ loadOptions: '{ simd: false }' }));
     const outDir = path.join(project.dir, 'dist');
     await build({ ...quiet, root: project.dir, build: { outDir } });
     expect(await peers.open({ dir: outDir })).toEqual(VERIFIED_EXCHANGE_SCALAR);

@@ -4,7 +4,7 @@ import webpack from 'webpack';
 import path from 'node:path';
 import { describeIfChromium } from '../support/browser.js';
 import { describeOutput, makeProject, writeIndexHtml } from './support/project.js';
-import { startPeers, VERIFIED_EXCHANGE } from './support/run-page.js';
+import { peersForSuite, VERIFIED_EXCHANGE } from './support/run-page.js';
 
 function bundle(project, outDir) {
   return new Promise((resolve, reject) => {
@@ -20,15 +20,10 @@ function bundle(project, outDir) {
 }
 
 describeIfChromium('webpack 5', () => {
-  let peers, project;
-  beforeAll(async () => { peers = await startPeers(); }, 60000);
-  afterAll(async () => {
-    if (peers) await peers.stop();
-    if (project) project.remove();
-  });
+  const peers = peersForSuite();
 
   test('with no configuration the page bundles (no node: import, no warning) and makes a verified TLS exchange in chromium', async () => {
-    project = makeProject();
+    const project = peers.track(makeProject());
     const outDir = path.join(project.dir, 'dist');
     const { errors, warnings } = await bundle(project, outDir);
     expect(errors).toEqual([]);

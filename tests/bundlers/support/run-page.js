@@ -46,6 +46,27 @@ export async function startPeers() {
   };
 }
 
+/**
+ * For one describe block: the peers, started before its tests and stopped after them, and the
+ * projects its tests made (through track()), removed after them.
+ */
+export function peersForSuite() {
+  let peers;
+  const projects = [];
+  beforeAll(async () => { peers = await startPeers(); }, 60000);
+  afterAll(async () => {
+    if (peers) await peers.stop();
+    for (const p of projects) p.remove();
+  });
+  return {
+    open: (options) => peers.open(options),
+    track(project) {
+      projects.push(project);
+      return project;
+    },
+  };
+}
+
 /** What a page that worked reports: it fetched one .wasm, the SIMD build. */
 export const VERIFIED_EXCHANGE = {
   mbedtls: 'Mbed TLS 3.6.6', version: 'TLSv1.3', verified: true, reply: 'eldnub a morf olleh\n',
